@@ -1,0 +1,68 @@
+"""The ``backlinks`` command line.
+
+Subcommands live in :mod:`bot.commands`, one module each, discovered at start. A command module
+defines ``ORDER`` (int, position in ``--help``) and ``register(subparsers, parent)`` that adds its
+parser and sets ``handler=<function(args) -> int>``. Command modules import heavy libraries inside
+their handler only, so ``backlinks --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from typing import Sequence
+
+from bot.errors import BacklinksError
+
+
+def common_parent() -> argparse.ArgumentParser:
+    """Options every subcommand accepts: ``--json`` and ``--workspace``."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parent.add_argument(
+        "--workspace",
+        default="local",
+        metavar="ID",
+        help="the workspace (Slack team id) to act as (default: local)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import bot.commands as pkg
+
+    parser = argparse.ArgumentParser(
+        prog="backlinks",
+        description="Find out which pages link to your site and whether those links still count.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parent = common_parent()
+    modules = [importlib.import_module(f"bot.commands.{m.name}") for m in pkgutil.iter_modules(pkg.__path__)]
+    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.__name__)):
+        module.register(sub, parent)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(handler(args) or 0)
+    except BacklinksError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``backlinks`` subcommand (see :mod:`bot.cli`)."""

@@ -1,0 +1,1 @@
+"""Text catalogues, one module per area, each with ``TEXTS = {key: {"en": ..., "nl": ...}}``."""
