@@ -1,0 +1,407 @@
+"""The check engine: visit every referring page of a site concurrently and record what it says.
+
+Pipeline (memory stays flat however many links a site has):
+
+- a producer reads the site's backlinks from the store in chunks, in an order that interleaves the
+  referring domains (so the fetcher's per-host limit never leaves the other hosts idle);
+- workers fetch pages through the shared :class:`~bot.fetch.Fetcher` (which enforces the per-host and
+  global limits, robots.txt and backoff), then analyse the HTML *off the event loop* in a small
+  thread pool (selectolax releases the GIL) and reduce it to a small record: the HTML is dropped
+  right there;
+- one writer sends the records to the single SQLite writer thread in batches, each batch one
+  transaction (observations + backlink state + events + the check's running counts).
+
+A check killed at any moment leaves every written batch intact; the next check marks the dead one
+``interrupted`` and runs normally.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import os
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from bot.check.status import (
+    Decision,
+    Evidence,
+    LinkState,
+    LinkStatus,
+    Prior,
+    classify_page,
+    decide,
+    next_last_link,
+)
+from bot.fetch.result import FetchError, FetchResult
+from storage.checks import (
+    CheckStart,
+    EventItem,
+    ObservationRecord,
+    PriorRow,
+    check_order,
+    finish_check,
+    load_priors,
+    start_check,
+    write_results,
+)
+
+if TYPE_CHECKING:
+    from bot.fetch.fetcher import Fetcher
+    from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], Any]
+
+# Check ids running in this process (a running check of our own pid that is not here is stale).
+_RUNNING: set[int] = set()
+
+CHUNK = 256  # backlinks loaded from the store at a time
+BATCH = 100  # results per write transaction
+FLUSH_EVERY = 0.5  # seconds: a partial batch is written at least this often
+PROGRESS_EVERY = 0.25  # seconds between progress callbacks
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    source_url: str
+    target_url: str | None
+    status: str
+    reason: str | None
+    changes: tuple[str, ...]
+    kind: str | None
+    follow: bool | None
+    anchor: str | None
+    placement: str | None
+    http_status: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source_url": self.source_url,
+            "target_url": self.target_url,
+            "status": self.status,
+            "reason": self.reason,
+            "changes": list(self.changes),
+            "kind": self.kind,
+            "follow": self.follow,
+            "anchor": self.anchor,
+            "placement": self.placement,
+            "http_status": self.http_status,
+        }
+
+
+@dataclass
+class CheckReport:
+    site: str
+    check_id: int
+    total: int = 0
+    checked: int = 0
+    live: int = 0
+    missing: int = 0
+    lost: int = 0
+    blocked: int = 0
+    state: str = "running"
+    duration_s: float = 0.0
+    events: Counter[str] = field(default_factory=Counter)  # appeared, lost, returned, nofollow-added, ...
+    links: list[LinkResult] = field(default_factory=list)
+    interrupted_checks: tuple[int, ...] = ()  # stale checks this run marked interrupted
+
+    @property
+    def changed(self) -> int:
+        return sum(n for kind, n in self.events.items() if kind not in ("appeared", "lost", "returned"))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "site": self.site,
+            "checked": self.checked,
+            "live": self.live,
+            "missing": self.missing,
+            "lost": self.lost,
+            "blocked": self.blocked,
+            "links": [link.to_dict() for link in sorted(self.links, key=lambda l: l.source_url)],
+        }
+
+
+# ------------------------------------------------------------------------------------------------
+# Pure evaluation of one fetched page (runs in the parse pool)
+
+
+def prior_of(row: PriorRow) -> Prior:
+    last = (
+        LinkState(target_url=row.target_url, kind=row.kind, follow=row.follow, anchor=row.anchor, placement=row.placement)
+        if row.kind is not None
+        else None
+    )
+    try:
+        status = LinkStatus(row.status)
+    except ValueError:
+        status = LinkStatus.PENDING
+    return Prior(status=status, reason=row.reason, miss_streak=row.miss_streak, ever_live=row.ever_live, last_link=last)
+
+
+def evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bool) -> ObservationRecord:
+    """Analyse a fetched page (if it is HTML) and decide the backlink's new state. Pure."""
+    prior = prior_of(row)
+    analysis = None
+    links: list[Any] = []
+    if result.ok and result.html is not None:
+        from bot.analysis import analyse_html, links_to
+
+        try:
+            analysis = analyse_html(result.html, result.final_url or result.url, x_robots_tag=result.headers.get("x-robots-tag"))
+            links = list(links_to(analysis, [domain]))
+        except Exception:  # a parser bug must not stop the check of the other pages
+            log.exception("analysis failed for %s", result.url)
+            result = FetchResult(url=result.url, final_url=result.final_url, status=result.status, error=FetchError.UNREACHABLE)
+            analysis = None
+    evidence = classify_page(result, analysis, links, prior.last_link)
+    decision = decide(prior, evidence, baseline_done=baseline_done)
+    return record_of(row.id, evidence, decision, next_last_link(prior, evidence))
+
+
+def record_of(backlink_id: int, evidence: Evidence, decision: Decision, last: LinkState | None) -> ObservationRecord:
+    link = evidence.link
+    return ObservationRecord(
+        backlink_id=backlink_id,
+        page_status=evidence.page_status.value,
+        http_status=evidence.http_status,
+        final_url=evidence.final_url,
+        link_found=link is not None,
+        status=decision.status.value,
+        reason=decision.reason,
+        miss_streak=decision.miss_streak,
+        target_url=link.href if link else None,
+        rel=tuple(link.rel) if link else (),
+        kind=link.kind.value if link else None,
+        follow=link.follow if link else None,
+        anchor=link.anchor if link else None,
+        placement=link.placement.value if link else None,
+        noindex=evidence.noindex if evidence.page_status.value in ("ok", "redirected") else None,
+        canonical=evidence.canonical,
+        changes=tuple(c.value for c in decision.changes),
+        events=tuple(EventItem(e.type.value, e.reason, dict(e.detail)) for e in decision.events),
+        last_target_url=last.target_url if last else None,
+        last_kind=last.kind if last else None,
+        last_follow=last.follow if last else None,
+        last_anchor=last.anchor if last else None,
+        last_placement=last.placement if last else None,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# The engine
+
+
+class _Progress:
+    """Throttled progress reporting; async callbacks run as tasks, one at a time, never awaited
+    by the check itself (a slow Slack update must not slow the check)."""
+
+    def __init__(self, callback: ProgressCallback | None, total: int) -> None:
+        self.callback = callback
+        self.total = total
+        self.last = 0.0
+        self.task: asyncio.Task[Any] | None = None
+
+    def report(self, done: int, *, force: bool = False) -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < PROGRESS_EVERY:
+            return
+        if self.task is not None and not self.task.done() and not force:
+            return
+        self.last = now
+        try:
+            outcome = self.callback(done, self.total)
+        except Exception:
+            log.exception("progress callback failed")
+            return
+        if inspect.isawaitable(outcome):
+            self.task = asyncio.ensure_future(outcome)
+
+    async def finish(self, done: int) -> None:
+        if self.callback is None:
+            return
+        if self.task is not None and not self.task.done():
+            try:
+                await self.task
+            except Exception:
+                log.exception("progress callback failed")
+        self.report(done, force=True)
+        if self.task is not None and not self.task.done():
+            try:
+                await self.task
+            except Exception:
+                log.exception("progress callback failed")
+
+
+async def _fetch(fetcher: "Fetcher", url: str) -> FetchResult:
+    try:
+        return await fetcher.fetch(url)
+    except asyncio.CancelledError:
+        raise
+    except Exception as err:  # the fetcher promises not to raise; be safe anyway
+        log.exception("fetch failed for %s", url)
+        return FetchResult(url=url, final_url=url, error=FetchError.UNREACHABLE, detail=str(err) or type(err).__name__)
+
+
+def _concurrency(fetcher: Any) -> int:
+    settings = getattr(fetcher, "settings", None)
+    limit = getattr(settings, "global_limit", 64) or 64
+    # Twice the fetcher's global cap: requests waiting on a busy host must not leave the cap unused.
+    return max(4, int(limit) * 2)
+
+
+async def check_site(
+    store: "Store",
+    fetcher: "Fetcher",
+    team_id: str,
+    domain: str,
+    *,
+    progress: ProgressCallback | None = None,
+    trigger: str = "cli",
+    concurrency: int | None = None,
+    parse_workers: int | None = None,
+    batch_size: int = BATCH,
+    collect_links: bool = True,
+) -> CheckReport:
+    """Check every backlink of ``domain`` in workspace ``team_id`` and record the results.
+
+    ``progress(done, total)`` is called now and then (sync or async). ``collect_links=False`` keeps
+    only the counts in the report (the per-link results stay in the store: ``check_links``).
+    Raises :class:`~storage.checks.CheckRunningError` when a check of the site is already running,
+    :class:`~bot.errors.NotFoundError` when the site is not tracked.
+    """
+    started = time.monotonic()
+    start: CheckStart = await store.call(start_check, team_id, domain, trigger=trigger, running_here=frozenset(_RUNNING))
+    _RUNNING.add(start.check_id)
+    report = CheckReport(site=start.domain, check_id=start.check_id, total=start.total, interrupted_checks=start.interrupted)
+    meter = _Progress(progress, start.total)
+    pool = ThreadPoolExecutor(max_workers=parse_workers or min(4, os.cpu_count() or 2), thread_name_prefix="parse")
+    pending: list[ObservationRecord] = []
+    loop = asyncio.get_running_loop()
+    workers = min(concurrency or _concurrency(fetcher), max(1, start.total))
+    work: asyncio.Queue[PriorRow | None] = asyncio.Queue(maxsize=workers * 2)
+    processed = 0
+    flush_lock = asyncio.Lock()
+    last_flush = time.monotonic()
+
+    def account(row: PriorRow, record: ObservationRecord) -> None:
+        nonlocal processed
+        processed += 1
+        status = record.status
+        if status in ("live", "missing", "lost", "blocked"):
+            setattr(report, status, getattr(report, status) + 1)
+        for event in record.events:
+            report.events[event.type] += 1
+        if collect_links:
+            report.links.append(
+                LinkResult(
+                    source_url=row.source_url,
+                    target_url=record.target_url or record.last_target_url,
+                    status=record.status,
+                    reason=record.reason,
+                    changes=record.changes,
+                    kind=record.kind,
+                    follow=record.follow,
+                    anchor=record.anchor,
+                    placement=record.placement,
+                    http_status=record.http_status,
+                )
+            )
+
+    async def flush(force: bool = False) -> None:
+        nonlocal last_flush
+        async with flush_lock:
+            if not pending or (not force and len(pending) < batch_size and time.monotonic() - last_flush < FLUSH_EVERY):
+                return
+            batch = pending[:]
+            pending.clear()
+            last_flush = time.monotonic()
+            written = await store.call(write_results, team_id, start.check_id, start.site_id, batch)
+            report.checked += written
+
+    async def produce() -> None:
+        order = await store.call(check_order, team_id, start.site_id, start.max_backlink_id)
+        for i in range(0, len(order), CHUNK):
+            rows = await store.call(load_priors, team_id, start.site_id, order[i : i + CHUNK])
+            for row in rows:
+                await work.put(row)
+        del order
+        for _ in range(workers):
+            await work.put(None)
+
+    async def worker() -> None:
+        while True:
+            row = await work.get()
+            if row is None:
+                return
+            result = await _fetch(fetcher, row.source_url)
+            if result.ok:
+                record = await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done)
+            else:
+                record = evaluate(result, row, start.domain, start.baseline_done)
+            del result
+            pending.append(record)
+            account(row, record)
+            meter.report(processed)
+            if len(pending) >= batch_size or time.monotonic() - last_flush >= FLUSH_EVERY:
+                await flush()
+
+    state = "failed"
+    error: str | None = None
+    try:
+        meter.report(0, force=True)
+        async with asyncio.TaskGroup() as group:
+            group.create_task(produce())
+            for _ in range(workers):
+                group.create_task(worker())
+        await flush(force=True)
+        state = "done"
+    except asyncio.CancelledError:
+        state = "interrupted"
+        raise
+    except BaseException as err:
+        if isinstance(err, KeyboardInterrupt):
+            state = "interrupted"
+        error = f"{type(err).__name__}: {err}"[:500]
+        raise
+    finally:
+        try:
+            # Results already in hand are real observations: keep them, then close the check.
+            if state != "done" and pending:
+                await flush(force=True)
+            report.duration_s = time.monotonic() - started
+            await store.call(
+                finish_check, team_id, start.check_id, state=state, duration_ms=int(report.duration_s * 1000), error=error
+            )
+            report.state = state
+        finally:
+            _RUNNING.discard(start.check_id)
+            pool.shutdown(wait=False, cancel_futures=True)
+    await meter.finish(processed)
+    return report
+
+
+async def run_check(
+    store: "Store",
+    fetch_settings: Any,
+    team_id: str,
+    domain: str,
+    *,
+    progress: ProgressCallback | None = None,
+    trigger: str = "cli",
+    resolver: Any = None,
+    **options: Any,
+) -> CheckReport:
+    """Open a fetcher with ``fetch_settings`` and run :func:`check_site` (for the CLI and scripts)."""
+    from bot.fetch import open_fetcher
+
+    async with open_fetcher(fetch_settings, resolver=resolver) as fetcher:
+        return await check_site(store, fetcher, team_id, domain, progress=progress, trigger=trigger, **options)
+

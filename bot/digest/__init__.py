@@ -1,0 +1,1 @@
+"""Digest content computed from history (:mod:`bot.digest.compute`)."""

@@ -1,0 +1,166 @@
+"""Sentences for the backlink store, checks and digests (CLI now, Slack later)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # errors
+    "store.site_not_tracked": {
+        "en": "{site} is not tracked in this workspace; start with: backlinks track {site}",
+        "nl": "{site} wordt in deze werkruimte niet gevolgd; begin met: backlinks track {site}",
+    },
+    "store.competitor_of_itself": {
+        "en": "{site} cannot be a competitor of itself.",
+        "nl": "{site} kan geen concurrent van zichzelf zijn.",
+    },
+    "store.check_running": {
+        "en": "A check of {site} is already running; wait until it has finished.",
+        "nl": "Er loopt al een controle van {site}; wacht tot die klaar is.",
+    },
+    "store.no_urls": {
+        "en": "Give at least one page URL that links to {site}, for example https://blog.example/post.",
+        "nl": "Geef minstens één pagina-URL die naar {site} linkt, bijvoorbeeld https://blog.example/post.",
+    },
+    "store.all_urls_invalid": {
+        "en": "None of the URLs could be added: {first} is not a page of another site (use full URLs starting with https://).",
+        "nl": "Geen van de URL's kon worden toegevoegd: {first} is geen pagina van een andere site (gebruik volledige URL's die met https:// beginnen).",
+    },
+    "store.file_missing": {
+        "en": "The file {path} does not exist or cannot be read.",
+        "nl": "Het bestand {path} bestaat niet of kan niet worden gelezen.",
+    },
+    "store.output_unwritable": {
+        "en": "Cannot write {path}: {problem}.",
+        "nl": "Kan {path} niet schrijven: {problem}.",
+    },
+    "store.days_invalid": {
+        "en": "--days must be a whole number from 1 to 366.",
+        "nl": "--days moet een heel getal van 1 tot en met 366 zijn.",
+    },
+    # track / untrack / sites
+    "store.tracked": {
+        "en": "Tracking {site}. Next: backlinks import {site} FILE (an export from Search Console, Ahrefs, Semrush, ...) or backlinks add {site} URL.",
+        "nl": "{site} wordt gevolgd. Volgende stap: backlinks import {site} BESTAND (een export uit Search Console, Ahrefs, Semrush, ...) of backlinks add {site} URL.",
+    },
+    "store.tracked_competitor": {
+        "en": "Tracking {site} as a competitor of {owner}.",
+        "nl": "{site} wordt gevolgd als concurrent van {owner}.",
+    },
+    "store.untracked": {
+        "en": "Stopped tracking {site}; its backlinks and history are deleted.",
+        "nl": "{site} wordt niet meer gevolgd; de backlinks en geschiedenis zijn verwijderd.",
+    },
+    "store.no_sites": {
+        "en": "No sites tracked yet. Start with: backlinks track mysite.nl",
+        "nl": "Nog geen sites gevolgd. Begin met: backlinks track mijnsite.nl",
+    },
+    "store.sites_header": {
+        "en": "{site:<28} {role:<11} {total:>6} {live:>6} {missing:>8} {lost:>6} {blocked:>8}  last check",
+        "nl": "{site:<28} {role:<11} {total:>6} {live:>6} {missing:>8} {lost:>6} {blocked:>8}  laatste controle",
+    },
+    "store.role.own": {"en": "own", "nl": "eigen"},
+    "store.role.competitor": {"en": "competitor", "nl": "concurrent"},
+    "store.never": {"en": "never", "nl": "nooit"},
+    # add / import
+    "store.added": {
+        "en": "{site}: {added} page(s) added, {merged} already known.",
+        "nl": "{site}: {added} pagina('s) toegevoegd, {merged} waren al bekend.",
+    },
+    "store.rejected_url": {
+        "en": "  skipped {url}: {why}",
+        "nl": "  overgeslagen {url}: {why}",
+    },
+    "store.reject.invalid-url": {"en": "not a full http(s) URL", "nl": "geen volledige http(s)-URL"},
+    "store.reject.same-site": {"en": "a page of the site itself, not a backlink", "nl": "een pagina van de site zelf, geen backlink"},
+    "store.imported": {
+        "en": "{site}: read {rows} row(s) as {format}; {added} new page(s), {merged} already known, {duplicates} duplicate(s) merged, {rejected} row(s) rejected.",
+        "nl": "{site}: {rows} rij(en) gelezen als {format}; {added} nieuwe pagina('s), {merged} al bekend, {duplicates} dubbele samengevoegd, {rejected} rij(en) afgewezen.",
+    },
+    "store.rejected_row": {
+        "en": "  line {line}: {reason}",
+        "nl": "  regel {line}: {reason}",
+    },
+    "store.rejected_more": {
+        "en": "  ... and {count} more.",
+        "nl": "  ... en nog {count}.",
+    },
+    "store.referring_domains_only": {
+        "en": "This file lists {count} referring site(s) but no pages, so there is nothing to check. In Search Console, export 'Latest links' instead.",
+        "nl": "Dit bestand noemt {count} verwijzende site(s) maar geen pagina's, dus er valt niets te controleren. Exporteer in Search Console liever 'Nieuwste links'.",
+    },
+    "store.next_check": {
+        "en": "Next: backlinks check {site}",
+        "nl": "Volgende stap: backlinks check {site}",
+    },
+    # export
+    "store.exported": {
+        "en": "Wrote {rows} backlink(s) of {site} to {path}.",
+        "nl": "{rows} backlink(s) van {site} geschreven naar {path}.",
+    },
+    # check
+    "store.check_nothing": {
+        "en": "{site} has no backlinks to check yet; add some with backlinks import {site} FILE or backlinks add {site} URL.",
+        "nl": "{site} heeft nog geen backlinks om te controleren; voeg ze toe met backlinks import {site} BESTAND of backlinks add {site} URL.",
+    },
+    "store.check_summary": {
+        "en": "{site}: checked {checked} page(s) in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
+        "nl": "{site}: {checked} pagina('s) gecontroleerd in {seconds:.1f} s: {live} live, {missing} ontbreekt, {lost} verloren, {blocked} geblokkeerd.",
+    },
+    "store.check_events": {
+        "en": "Since the previous check: {appeared} new, {lost} lost, {returned} back, {changed} changed.",
+        "nl": "Sinds de vorige controle: {appeared} nieuw, {lost} verloren, {returned} terug, {changed} gewijzigd.",
+    },
+    "store.check_baseline": {
+        "en": "This was the first check: links not found now are 'missing' and only count as lost when the next check agrees.",
+        "nl": "Dit was de eerste controle: links die nu niet gevonden zijn heten 'ontbreekt' en tellen pas als verloren als de volgende controle dat bevestigt.",
+    },
+    "store.check_interrupted_before": {
+        "en": "An earlier check of {site} was cut off; its results so far are kept.",
+        "nl": "Een eerdere controle van {site} is afgebroken; de resultaten tot dan toe zijn bewaard.",
+    },
+    "store.check_problems": {
+        "en": "Needs attention:",
+        "nl": "Let op:",
+    },
+    "store.check_line": {
+        "en": "  {status:<8} {source_url}  ({reason})",
+        "nl": "  {status:<8} {source_url}  ({reason})",
+    },
+    "store.check_more": {
+        "en": "  ... {count} more; see backlinks export {site}",
+        "nl": "  ... nog {count}; zie backlinks export {site}",
+    },
+    "store.status.live": {"en": "live", "nl": "live"},
+    "store.status.missing": {"en": "missing", "nl": "ontbreekt"},
+    "store.status.lost": {"en": "lost", "nl": "verloren"},
+    "store.status.blocked": {"en": "blocked", "nl": "geblokkeerd"},
+    "store.status.pending": {"en": "pending", "nl": "wacht"},
+    "store.reason.link-removed": {"en": "the page no longer links to the site", "nl": "de pagina linkt niet meer naar de site"},
+    "store.reason.page-not-found": {"en": "the page is gone (404/410)", "nl": "de pagina is weg (404/410)"},
+    "store.reason.redirected": {"en": "the page moved and the link is gone", "nl": "de pagina is verhuisd en de link is weg"},
+    "store.reason.noindex": {"en": "the page is noindex, so the link does not count", "nl": "de pagina staat op noindex, dus de link telt niet"},
+    "store.reason.canonical-elsewhere": {
+        "en": "the page names another URL as canonical, so the link does not count",
+        "nl": "de pagina noemt een andere URL als canoniek, dus de link telt niet",
+    },
+    "store.reason.server-error": {"en": "the site's server gave an error", "nl": "de server van de site gaf een fout"},
+    "store.reason.unreachable": {"en": "the site could not be reached", "nl": "de site was niet bereikbaar"},
+    "store.reason.blocked": {
+        "en": "the site kept our bot out; this is not a lost link",
+        "nl": "de site hield onze bot buiten; dit is geen verloren link",
+    },
+    "store.change.nofollow-added": {"en": "nofollow added", "nl": "nofollow toegevoegd"},
+    "store.change.follow-restored": {"en": "follow restored", "nl": "weer follow"},
+    "store.change.anchor-changed": {"en": "anchor text changed", "nl": "ankertekst gewijzigd"},
+    "store.change.target-changed": {"en": "link target changed", "nl": "linkdoel gewijzigd"},
+    "store.change.placement-changed": {"en": "placement changed", "nl": "plaats op de pagina gewijzigd"},
+    # digest
+    "store.digest_title": {
+        "en": "{site}, {start} to {end}: {gained} gained, {lost} lost, {changed} changed ({live} live links from {domains} sites now).",
+        "nl": "{site}, {start} tot {end}: {gained} erbij, {lost} verloren, {changed} gewijzigd (nu {live} live links van {domains} sites).",
+    },
+    "store.digest_gained": {"en": "Gained:", "nl": "Erbij:"},
+    "store.digest_lost": {"en": "Lost:", "nl": "Verloren:"},
+    "store.digest_changed": {"en": "Changed:", "nl": "Gewijzigd:"},
+    "store.digest_no_checks": {
+        "en": "No completed check of {site} in this period; run backlinks check {site}.",
+        "nl": "Geen voltooide controle van {site} in deze periode; voer backlinks check {site} uit.",
+    },
+}

@@ -1,0 +1,215 @@
+"""The check engine against a real local web whose pages change between checks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from aiohttp import web as aioweb
+
+from bot.check.engine import CheckReport, check_site
+from storage.backlinks import list_backlinks, site_summary
+from storage.checks import CheckRunningError, backlink_history, check_links, list_checks, list_events, start_check
+from storage.store import Store
+from tests.check.helpers import article, seed
+from tests.localweb import LocalWeb
+
+SITE = "site.nl"
+TEAM = "T1"
+
+
+@pytest.fixture
+async def store(tmp_path):  # type: ignore[no-untyped-def]
+    s = Store(tmp_path / "check.db")
+    await s.open()
+    yield s
+    await s.aclose()
+
+
+def by_url(report: CheckReport) -> dict[str, dict]:
+    return {link["source_url"]: link for link in report.to_json()["links"]}
+
+
+async def test_statuses_reasons_changes_and_events_over_four_checks(local_web: LocalWeb, store: Store) -> None:
+    names = ["removed.nl", "gone.nl", "nofollow.nl", "wall.nl", "moved.nl", "noindex.nl", "comeback.nl", "canon.nl"]
+    hosts = {name: await local_web.add_host(name) for name in names}
+    for host in hosts.values():
+        host.page("/post", article())
+    urls = {name: host.url("/post") for name, host in hosts.items()}
+    await store.call(seed, TEAM, SITE, list(urls.values()))
+
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        first = await check_site(store, fetcher, TEAM, SITE)
+        assert first.state == "done" and first.checked == 8 and first.live == 8
+        assert first.events["appeared"] == 8
+        links = by_url(first)
+        sample = links[urls["removed.nl"]]
+        assert sample == {
+            "source_url": "http://removed.nl/post", "target_url": "https://site.nl/shop", "status": "live", "reason": None,
+            "changes": [], "kind": "dofollow", "follow": True, "anchor": "Site shop", "placement": "content", "http_status": 200,
+        }
+
+        hosts["removed.nl"].page("/post", article(None))
+        hosts["gone.nl"].status("/post", 404)
+        hosts["nofollow.nl"].page("/post", article('<a rel="nofollow" href="https://site.nl/shop">Site shop</a>'))
+        hosts["wall.nl"].status("/post", 403, body="<h1>Checking your browser</h1>")
+        hosts["moved.nl"].redirect("/post", "/new", status=301)
+        hosts["moved.nl"].page("/new", article(None))
+        hosts["noindex.nl"].page("/post", article(head='<meta name="robots" content="noindex">'))
+        hosts["comeback.nl"].page("/post", article(None))
+        hosts["canon.nl"].page("/post", article(head='<link rel="canonical" href="http://canon.nl/other">'))
+
+        second = by_url(await check_site(store, fetcher, TEAM, SITE))
+        assert (second[urls["removed.nl"]]["status"], second[urls["removed.nl"]]["reason"]) == ("missing", "link-removed")
+        assert (second[urls["gone.nl"]]["status"], second[urls["gone.nl"]]["reason"]) == ("missing", "page-not-found")
+        assert second[urls["gone.nl"]]["http_status"] == 404
+        nofollow = second[urls["nofollow.nl"]]
+        assert (nofollow["status"], nofollow["changes"], nofollow["kind"], nofollow["follow"]) == ("live", ["nofollow-added"], "nofollow", False)
+        assert (second[urls["wall.nl"]]["status"], second[urls["wall.nl"]]["reason"]) == ("blocked", "blocked")
+        assert (second[urls["moved.nl"]]["status"], second[urls["moved.nl"]]["reason"]) == ("missing", "redirected")
+        noindex = second[urls["noindex.nl"]]
+        assert (noindex["status"], noindex["reason"], noindex["anchor"]) == ("missing", "noindex", "Site shop")
+        assert (second[urls["canon.nl"]]["status"], second[urls["canon.nl"]]["reason"]) == ("missing", "canonical-elsewhere")
+
+        third_report = await check_site(store, fetcher, TEAM, SITE)
+        third = by_url(third_report)
+        for name, reason in [("removed.nl", "link-removed"), ("gone.nl", "page-not-found"), ("moved.nl", "redirected"),
+                             ("noindex.nl", "noindex"), ("comeback.nl", "link-removed"), ("canon.nl", "canonical-elsewhere")]:
+            assert (third[urls[name]]["status"], third[urls[name]]["reason"]) == ("lost", reason), name
+        assert third[urls["wall.nl"]]["status"] == "blocked"  # a bot wall is never a loss
+        assert third[urls["nofollow.nl"]] | {"changes": None} == nofollow | {"changes": None} and third[urls["nofollow.nl"]]["changes"] == []
+        assert third_report.events["lost"] == 6 and third_report.lost == 6
+
+        hosts["comeback.nl"].page("/post", article())
+        fourth_report = await check_site(store, fetcher, TEAM, SITE)
+        fourth = by_url(fourth_report)
+        assert fourth[urls["comeback.nl"]]["status"] == "live"
+        assert fourth_report.events["returned"] == 1 and fourth_report.events["lost"] == 0
+        assert fourth[urls["wall.nl"]]["status"] == "blocked"
+
+    events = await store.call(list_events, TEAM, SITE)
+    assert sorted(e.type for e in events if e.type != "appeared") == ["lost"] * 6 + ["nofollow-added", "returned"]
+    returned = [e for e in events if e.type == "returned"][0]
+    assert returned.source_url == urls["comeback.nl"] and returned.detail == {"lost_reason": "link-removed"}
+    lost_wall = [e for e in events if e.source_url == urls["wall.nl"] and e.type == "lost"]
+    assert lost_wall == []
+    history = await store.call(backlink_history, TEAM, SITE, urls["gone.nl"])
+    assert [h["status"] for h in history] == ["live", "missing", "lost", "lost"]
+    assert [h["page_status"] for h in history] == ["ok", "not-found", "not-found", "not-found"]
+    checks = await store.call(list_checks, TEAM, SITE)
+    assert [c.state for c in checks] == ["done"] * 4 and checks[0].checked == 8 and checks[0].duration_ms is not None
+    summary = await store.call(site_summary, TEAM, SITE)
+    assert (summary.live, summary.lost, summary.blocked, summary.missing) == (2, 5, 1, 0)
+    assert summary.lost_this_week == 6
+    # the JSON of the CLI can be read back from the store as well
+    stored = await store.call(check_links, TEAM, fourth_report.check_id)
+    assert {l["source_url"]: l["status"] for l in stored} == {u: l["status"] for u, l in fourth.items()}
+
+
+async def test_first_check_never_declares_losses(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article(None))
+    await store.call(seed, TEAM, SITE, [host.url("/a"), "http://nowhere.nl/x"])
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE)
+    assert (report.missing, report.lost) == (2, 0)
+    reasons = {l["source_url"]: l["reason"] for l in report.to_json()["links"]}
+    assert reasons == {host.url("/a"): "link-removed", "http://nowhere.nl/x": "unreachable"}
+
+
+async def test_robots_disallow_is_blocked_and_politeness_holds(local_web: LocalWeb, store: Store) -> None:
+    hosts = [await local_web.add_host(f"h{i}.nl") for i in range(3)]
+    urls = []
+    for host in hosts:
+        for n in range(8):
+            host.page(f"/p{n}", article(), delay=0.02)
+            urls.append(host.url(f"/p{n}"))
+    hosts[0].robots("User-agent: *\nDisallow: /p7")
+    await store.call(seed, TEAM, SITE, urls)
+    seen: list[tuple[int, int]] = []
+    async with local_web.fetcher(max_retries=0, per_host=2) as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE, progress=lambda d, t: seen.append((d, t)))
+    assert report.blocked == 1 and report.live == 23
+    assert by_url(report)[hosts[0].url("/p7")]["status"] == "blocked"
+    assert max(h.max_in_flight for h in hosts) <= 2
+    assert seen[0] == (0, 24) and seen[-1] == (24, 24)
+    assert all(b[0] >= a[0] for a, b in zip(seen, seen[1:]))
+
+
+async def test_async_progress_callback_and_links_not_collected(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article())
+    await store.call(seed, TEAM, SITE, [host.url("/a")])
+    calls = []
+
+    async def progress(done: int, total: int) -> None:
+        await asyncio.sleep(0)
+        calls.append((done, total))
+
+    async with local_web.fetcher() as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE, progress=progress, collect_links=False, trigger="slack")
+    assert report.links == [] and report.live == 1 and calls[-1] == (1, 1)
+    assert (await store.call(list_checks, TEAM, SITE))[0].trigger == "slack"
+
+
+async def test_empty_site_check_is_done_with_zero(local_web: LocalWeb, store: Store) -> None:
+    await store.call(seed, TEAM, SITE, [])
+    async with local_web.fetcher() as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE)
+    assert report.to_json() == {"site": SITE, "checked": 0, "live": 0, "missing": 0, "lost": 0, "blocked": 0, "links": []}
+    assert report.state == "done"
+
+
+async def test_a_running_check_refuses_a_second_and_a_dead_one_is_interrupted(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article())
+    await store.call(seed, TEAM, SITE, [host.url("/a")])
+    # a check row of a live process on this machine (our own parent is certainly alive)
+    import os
+
+    await store.call(start_check, TEAM, SITE, pid=os.getppid())
+    async with local_web.fetcher() as fetcher:
+        with pytest.raises(CheckRunningError):
+            await check_site(store, fetcher, TEAM, SITE)
+    # pretend that process died
+    await store.call(lambda db: db.execute("UPDATE checks SET pid = 999999999 WHERE state = 'running'"))
+    async with local_web.fetcher() as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE)
+    assert report.state == "done" and len(report.interrupted_checks) == 1
+    states = [c.state for c in await store.call(list_checks, TEAM, SITE)]
+    assert states == ["done", "interrupted"]
+
+
+async def test_engine_keeps_going_when_a_fetch_raises(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article())
+    await store.call(seed, TEAM, SITE, [host.url("/a"), host.url("/boom")])
+
+    async with local_web.fetcher() as fetcher:
+        real = fetcher.fetch
+
+        async def flaky(url: str):  # type: ignore[no-untyped-def]
+            if url.endswith("/boom"):
+                raise RuntimeError("bug in a dependency")
+            return await real(url)
+
+        fetcher.fetch = flaky  # type: ignore[method-assign]
+        report = await check_site(store, fetcher, TEAM, SITE)
+    assert report.live == 1 and report.missing == 1
+    assert by_url(report)[host.url("/boom")]["reason"] == "unreachable"
+
+
+async def test_picked_link_is_the_best_and_stays_stable(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    two = '<a rel="nofollow" href="https://site.nl/a">first</a> and <a href="https://site.nl/b">second</a>'
+    host.page("/a", article(two))
+    await store.call(seed, TEAM, SITE, [host.url("/a")])
+    async with local_web.fetcher() as fetcher:
+        first = by_url(await check_site(store, fetcher, TEAM, SITE))[host.url("/a")]
+        again = by_url(await check_site(store, fetcher, TEAM, SITE))[host.url("/a")]
+    assert (first["target_url"], first["kind"]) == ("https://site.nl/b", "dofollow")
+    assert again["changes"] == [] and again["target_url"] == "https://site.nl/b"
+    rows = await store.call(list_backlinks, TEAM, SITE)
+    assert rows[0].anchor == "second" and rows[0].kind == "dofollow"
+    assert json.loads(json.dumps(again))  # JSON-safe
