@@ -215,8 +215,9 @@ def check_target(
     elif not allow_private and (name == "localhost" or name.endswith(".localhost")):
         return Refusal(f"{host} is this machine (localhost); the bot does not fetch such addresses")
     if not allow_private and port is not None and port not in allowed_ports:
-        ports = ", ".join(str(p) for p in sorted(allowed_ports))
-        return Refusal(f"port {port} is not allowed; the bot only connects to port {ports}")
+        names = [str(p) for p in sorted(allowed_ports)]
+        ports = "no port" if not names else f"port {names[0]}" if len(names) == 1 else "ports " + ", ".join(names[:-1]) + " and " + names[-1]
+        return Refusal(f"port {port} is not allowed; the bot only connects to {ports}")
     return None
 
 

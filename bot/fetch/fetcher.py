@@ -239,7 +239,8 @@ class Fetcher:
                 rules = await self._rules_for(current)
                 if not rules.allows(str(current), settings.robots_token):
                     if rules.site_error is not None:
-                        return _Chain(_Answer(current, error=rules.site_error, detail=rules.site_detail), hops)
+                        answer = _Answer(current, error=rules.site_error, detail=rules.site_detail)
+                        return _Chain(_explain_hop(answer, hops), hops)
                     if rules.state is RobotsState.DISALLOW_ALL:
                         detail = (
                             f"The robots.txt of {current.origin()} could not be read ({rules.reason}); "
@@ -250,6 +251,8 @@ class Fetcher:
                     return _Chain(_Answer(current, error=FetchError.BLOCKED, detail=detail), hops)
             answer, used = await self._request(current, mode, budget)
             budget -= used
+            if answer.error is FetchError.BLOCKED_ADDRESS:
+                return _Chain(_explain_hop(answer, hops), hops)
             if answer.error is not None or answer.status not in REDIRECT_STATUSES or not answer.location:
                 if answer.status in REDIRECT_STATUSES and answer.error is None:
                     answer.error = FetchError.UNREACHABLE
@@ -460,6 +463,13 @@ async def _read_capped(resp: aiohttp.ClientResponse, cap: int) -> tuple[bytes, b
         total += len(chunk)
         chunks.append(chunk)
     return b"".join(chunks), False
+
+
+def _explain_hop(answer: _Answer, hops: list[str]) -> _Answer:
+    """Say that a refusal happened on a redirect hop (the page itself redirected there)."""
+    if hops and answer.detail and not answer.detail.startswith("Refused to follow"):
+        answer.detail = f"Refused to follow a redirect to {answer.url}: {answer.detail}"
+    return answer
 
 
 def _status_detail(status: int, error: FetchError) -> str:
