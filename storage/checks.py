@@ -355,8 +355,8 @@ def finish_check(
     duration_ms: int | None = None,
     error: str | None = None,
     at: str | None = None,
-) -> CheckRow:
-    """Close a check as ``done``, ``failed`` or ``interrupted``."""
+) -> CheckRow | None:
+    """Close a check as ``done``, ``failed`` or ``interrupted`` (None: no such check here)."""
     require_team(team_id)
     if state not in ("done", "failed", "interrupted"):
         raise ValueError("state must be done, failed or interrupted")
@@ -365,9 +365,7 @@ def finish_check(
         "UPDATE checks SET state = ?, finished_at = ?, duration_ms = ?, error = ?, heartbeat_at = ? WHERE team_id = ? AND id = ?",
         [state, at, duration_ms, error, at, team_id, check_id],
     )
-    row = get_check(db, team_id, check_id)
-    assert row is not None
-    return row
+    return get_check(db, team_id, check_id)
 
 
 def get_check(db: sqlite_utils.Database, team_id: str, check_id: int) -> CheckRow | None:
