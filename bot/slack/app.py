@@ -1,0 +1,198 @@
+"""The Bolt app factory and the app context shared by every handler.
+
+``build_app(settings, store, fetcher=... | fetcher_factory=...)`` returns a configured
+:class:`slack_bolt.async_app.AsyncApp` (single workspace with ``SLACK_BOT_TOKEN``, or multi-workspace
+OAuth with ``SLACK_CLIENT_ID``/``SLACK_CLIENT_SECRET`` and installations in SQLite). Its
+:class:`AppContext` (``context_of(app)``) holds the settings, the store, the shared web fetcher (one
+aiohttp session for the web, not the Slack client's), per-channel pacing and the background tasks
+that :meth:`AppContext.aclose` cancels on shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any, AsyncContextManager, Awaitable, Callable, Coroutine
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.slack.blocks import Message
+from bot.slack.installations import SqliteInstallationStore, SqliteOAuthStateStore
+from bot.slack.ratelimit import ChannelPacer, retry_handlers
+from storage import slack_repo
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+BOT_SCOPES = [
+    "commands", "chat:write", "chat:write.public", "im:history", "im:read", "im:write", "app_mentions:read",
+    "files:read", "files:write", "users:read", "channels:read", "groups:read",
+]
+NOT_IN_CHANNEL_ERRORS = {"not_in_channel", "channel_not_found", "is_archived"}
+
+
+@dataclass
+class AppContext:
+    """Everything handlers share. One per running app."""
+
+    settings: Settings
+    store: Store
+    fetcher: Any | None = None
+    fetcher_factory: Callable[[], AsyncContextManager[Any]] | None = None
+    progress_interval: float = 2.0
+    pacer: ChannelPacer = field(default_factory=ChannelPacer)
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    running_checks: dict[tuple[str, str], asyncio.Task[Any]] = field(default_factory=dict)
+    locales: dict[tuple[str, str], str] = field(default_factory=dict)
+    oauth: bool = False
+    _exit: contextlib.AsyncExitStack = field(default_factory=contextlib.AsyncExitStack)
+    _fetcher_lock: asyncio.Lock | None = None
+    _closed: bool = False
+
+    async def get_fetcher(self) -> Any:
+        """The shared fetcher, opened from ``fetcher_factory`` on first use."""
+        if self.fetcher is not None:
+            return self.fetcher
+        if self.fetcher_factory is None:
+            from bot.fetch import FetchSettings, open_fetcher
+
+            settings = FetchSettings.from_settings(self.settings)
+            self.fetcher_factory = lambda: open_fetcher(settings)
+        if self._fetcher_lock is None:
+            self._fetcher_lock = asyncio.Lock()
+        async with self._fetcher_lock:
+            if self.fetcher is None:
+                self.fetcher = await self._exit.enter_async_context(self.fetcher_factory())
+        return self.fetcher
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str | None = None) -> asyncio.Task[Any]:
+        """Run ``coro`` in the background, tracked so shutdown can cancel and await it."""
+        if self._closed:
+            coro.close()
+            raise RuntimeError("the app is shutting down")
+        task = asyncio.get_running_loop().create_task(coro, name=name)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task %s failed", task.get_name(), exc_info=task.exception())
+
+    async def wait_idle(self, timeout: float = 30) -> None:
+        """Wait until no background task runs (tests and graceful shutdown)."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while self.tasks:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                raise TimeoutError(f"{len(self.tasks)} background task(s) still running")
+            await asyncio.wait(set(self.tasks), timeout=remaining)
+
+    async def aclose(self) -> None:
+        """Cancel background work, wait for it to stop, close the fetcher. The store is the caller's."""
+        self._closed = True
+        tasks = list(self.tasks)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        await self._exit.aclose()
+
+    # ------------------------------------------------------------ posting
+
+    async def post(self, client: AsyncWebClient, channel: str, msg: Message, *, thread_ts: str | None = None,
+                   fallback_user: str | None = None, lang: str | None = None) -> tuple[str, str]:
+        """Post ``msg`` to ``channel`` (paced). When the bot may not post there and ``fallback_user``
+        is given, post to that user's DM instead. Returns ``(channel, ts)``."""
+        await self.pacer.wait(channel)
+        try:
+            resp = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **msg.payload())
+        except SlackApiError as err:
+            if fallback_user and err.response.get("error") in NOT_IN_CHANNEL_ERRORS and channel != fallback_user:
+                from bot.i18n import t
+                from bot.slack.blocks import context
+
+                note = Message(text=msg.text, blocks=[context(t("slack.not_in_channel", lang, channel=channel)), *msg.blocks])
+                return await self.post(client, fallback_user, note)
+            raise
+        return str(resp["channel"]), str(resp["ts"])
+
+    async def update(self, client: AsyncWebClient, channel: str, ts: str, msg: Message) -> None:
+        await client.chat_update(channel=channel, ts=ts, **msg.payload())
+
+
+def context_of(app: AsyncApp) -> AppContext:
+    return app._backlinks_ctx  # type: ignore[attr-defined,no-any-return]
+
+
+def make_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+    """A Web API client for ``SLACK_API_URL`` with 429 retry handlers."""
+    return AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=30, retry_handlers=retry_handlers())
+
+
+def build_app(
+    settings: Settings,
+    store: Store,
+    fetcher: Any | None = None,
+    fetcher_factory: Callable[[], AsyncContextManager[Any]] | None = None,
+    *,
+    progress_interval: float = 2.0,
+    post_interval: float = 1.0,
+    register: Callable[[AsyncApp, AppContext], None] | None = None,
+) -> AsyncApp:
+    """The configured Bolt app. OAuth mode when client id and secret are set, else single workspace."""
+    oauth = bool(settings.slack_client_id and settings.slack_client_secret)
+    client = make_client(settings, None if oauth else settings.slack_bot_token)
+    kwargs: dict[str, Any] = {}
+    if oauth:
+        kwargs["oauth_settings"] = AsyncOAuthSettings(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret,
+            scopes=BOT_SCOPES,
+            installation_store=SqliteInstallationStore(store),
+            state_store=SqliteOAuthStateStore(store),
+            install_path="/slack/install",
+            redirect_uri_path="/slack/oauth_redirect",
+        )
+    app = AsyncApp(
+        name="backlinks",
+        client=client,
+        signing_secret=settings.slack_signing_secret or "",
+        process_before_response=False,
+        **kwargs,
+    )
+    ctx = AppContext(
+        settings=settings, store=store, fetcher=fetcher, fetcher_factory=fetcher_factory,
+        progress_interval=progress_interval, pacer=ChannelPacer(post_interval), oauth=oauth,
+    )
+    app._backlinks_ctx = ctx  # type: ignore[attr-defined]
+    app.middleware(_dedupe_middleware(ctx))
+    if register is None:
+        from handlers import register_all as register
+    register(app, ctx)
+    return app
+
+
+def _dedupe_middleware(ctx: AppContext) -> Callable[..., Awaitable[Any]]:
+    """Events API retries (``X-Slack-Retry-Num`` / ``retry_attempt``) never cause duplicate work:
+    the first delivery of an ``event_id`` records it in SQLite; later ones are acked and dropped."""
+
+    async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[Any]], logger: logging.Logger) -> Any:
+        event_id = body.get("event_id") if isinstance(body, dict) else None
+        if body.get("type") == "event_callback" and event_id:
+            team_id = body.get("team_id") or (body.get("authorizations") or [{}])[0].get("team_id") or "-"
+            fresh = await ctx.store.call(slack_repo.mark_processed, team_id, f"event:{event_id}")
+            if not fresh:
+                logger.info("duplicate delivery of event %s dropped", event_id)
+                return BoltResponse(status=200, body="")
+        return await next()
+
+    return dedupe

@@ -1,0 +1,81 @@
+"""Files in and out of Slack: CSV building (pure), downloads of ``url_private`` with the bot token,
+and uploads with ``files_upload_v2``."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from typing import Any, Iterable, Sequence
+
+import aiohttp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.errors import UserInputError
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+BACKLINK_COLUMNS = (
+    "source_url", "target_url", "status", "reason", "kind", "follow", "anchor", "placement", "http_status",
+    "found_by", "first_seen", "added_at", "last_checked_at", "last_live_at",
+)
+CHECK_COLUMNS = ("source_url", "target_url", "status", "reason", "changes", "kind", "follow", "anchor", "placement", "http_status")
+
+
+def as_dict(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, dict):
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    return {k: getattr(obj, k) for k in dir(obj) if not k.startswith("_") and not callable(getattr(obj, k))}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    text = str(value)
+    # CSV injection: a cell starting with = + - @ is a formula in spreadsheets.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def to_csv(rows: Iterable[Any], columns: Sequence[str]) -> bytes:
+    """UTF-8 CSV with a BOM (Excel opens it correctly), one row per record."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        d = as_dict(row)
+        writer.writerow([_cell(d.get(c)) for c in columns])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+async def upload(client: AsyncWebClient, *, channel: str, filename: str, content: bytes, title: str,
+                 initial_comment: str | None = None, thread_ts: str | None = None) -> dict[str, Any]:
+    """Upload ``content`` to ``channel`` (files.getUploadURLExternal + upload + completeUploadExternal)."""
+    resp = await client.files_upload_v2(
+        channel=channel, filename=filename, content=content, title=title,
+        initial_comment=initial_comment, thread_ts=thread_ts,
+    )
+    return dict(resp.data) if isinstance(resp.data, dict) else {}
+
+
+async def download(url: str, token: str | None, *, max_bytes: int = MAX_IMPORT_BYTES, timeout: float = 60) -> bytes:
+    """Download a Slack file (``url_private``) with the bot token, refusing files over ``max_bytes``."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    client_timeout = aiohttp.ClientTimeout(total=timeout, connect=10)
+    async with aiohttp.ClientSession(timeout=client_timeout, trust_env=False) as session:
+        async with session.get(url, headers=headers) as resp:
+            if resp.status != 200:
+                raise UserInputError(f"Slack did not hand over the file (HTTP {resp.status}).")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in resp.content.iter_chunked(65536):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise UserInputError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+                chunks.append(chunk)
+            return b"".join(chunks)

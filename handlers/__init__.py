@@ -1,0 +1,29 @@
+"""Slack listeners. Thin: ``ack()`` first, parse, call the engine, render with :mod:`bot.slack.blocks`.
+
+Every module here (other than the router) defines ``register(app, ctx)``; :func:`register_all` calls
+them in a fixed order (router first, then the built-in subcommands, then any other module found in
+this package, alphabetically), so a new subcommand module only needs to exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Any
+
+BUILTIN = ("help", "sites", "add", "imports", "check", "export", "lang", "faq", "home", "events")
+
+
+def register_all(app: Any, ctx: Any) -> None:
+    import handlers as pkg
+    from handlers import router
+
+    router.register_listener(app, ctx)
+    names = list(BUILTIN) + sorted(
+        m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in BUILTIN and m.name != "router" and not m.name.startswith("_")
+    )
+    for name in names:
+        module = importlib.import_module(f"handlers.{name}")
+        setup = getattr(module, "register", None)
+        if callable(setup):
+            setup(app, ctx)
