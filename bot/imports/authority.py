@@ -87,14 +87,28 @@ def detect_authority_source(head: bytes) -> AuthoritySource:
     if not lines:
         raise ImportFileError("imports.authority.unknown")
     first = lines[0].strip()
-    if first.startswith("#") and "host_rev" in first and "harmonicc_pos" in first:
+    if first.startswith("#") and ("harmonicc" in first or "host_rev" in first):
         return AuthoritySource.COMMON_CRAWL_RANKS
     body = lines[:-1] if len(lines) > 1 else lines  # the last line of a head may be cut short
-    if all(_CC_DATA_RE.match(line) for line in body):
+    # most lines must have the shape; a few malformed ones are skipped later, not fatal here
+    if sum(1 for line in body if _CC_DATA_RE.match(line)) > len(body) / 2:
         return AuthoritySource.COMMON_CRAWL_RANKS
-    if all(_TRANCO_RE.match(line) for line in body):
+    if sum(1 for line in body if _TRANCO_RE.match(line)) > len(body) / 2:
         return AuthoritySource.TRANCO
     raise ImportFileError("imports.authority.unknown")
+
+
+def _read_head(stream: BinaryIO) -> bytes:
+    """Up to HEAD_BYTES from the start of a stream (a raw stream may return less per read)."""
+    parts: list[bytes] = []
+    size = 0
+    while size < HEAD_BYTES:
+        chunk = stream.read(HEAD_BYTES - size)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 class _Prepended(io.RawIOBase):
@@ -137,7 +151,7 @@ class AuthorityReader(Iterator[DomainRank]):
         self.skipped_lines: list[int] = []
         self.duplicates = 0
         self.universe = universe
-        head = stream.read(HEAD_BYTES)
+        head = _read_head(stream)
         self.source = detect_authority_source(head)
         self._wanted = {w.strip().lower().rstrip(".") for w in wanted} if wanted is not None else None
         self._lines = self._open(head, stream)

@@ -52,6 +52,8 @@ def gunzip(data: bytes, limit: int = MAX_UNPACKED) -> bytes:
             out.append(chunk)
             if size > limit or d.unconsumed_tail:
                 raise ImportFileError("imports.not_export.too_big", limit=limit // (1024 * 1024))
+            if not d.eof:
+                raise ImportFileError("imports.not_export.gzip_broken")
             rest = d.unused_data
     except zlib.error:
         raise ImportFileError("imports.not_export.gzip_broken") from None

@@ -408,12 +408,20 @@ def _parse_by_content(lines: list[str], first: int, hint: str | None, out: _Coll
 
 
 def _domain_column(rows: list[tuple[int, list[str]]]) -> int | None:
+    """A "Top linking sites" table in an unknown language: a header row, then a column of domain
+    names next to a column of counts. A bare list of domains (a ranking) is not one."""
     if len(rows) < 2:
         return None
-    body = [r for _, r in rows[1:]]
-    for col in range(min(len(r) for r in body) if body else 0):
+    header, body = rows[0][1], [r for _, r in rows[1:]]
+    width = min(len(r) for r in body)
+    for col in range(min(width, len(header))):
+        if looks_like_domain(header[col]):
+            continue
         values = [r[col] for r in body if r[col].strip()]
-        if values and sum(1 for v in values if looks_like_domain(v)) >= 0.8 * len(values):
+        if not values or sum(1 for v in values if looks_like_domain(v)) < 0.8 * len(values):
+            continue
+        counts = [c for c in range(width) if c != col and all(r[c].strip().isdigit() for r in body)]
+        if counts:
             return col
     return None
 

@@ -4,6 +4,7 @@ Search Console zip. Run once (``python make_binary_samples.py``); the outputs ar
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import zipfile
 from pathlib import Path
@@ -67,6 +68,11 @@ def main() -> None:
         archive.writestr("Top linking sites.csv", sites.encode("utf-8"))
         archive.writestr("Top linking text.csv", text.encode("utf-8"))
         archive.writestr("Top target pages.csv", targets.encode("utf-8"))
+
+    # authority files: Tranco as downloaded (zip), Common Crawl domain ranks (gzip)
+    with zipfile.ZipFile(HERE / "tranco_top.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("top-1m.csv", (HERE / "tranco_top.csv").read_bytes())
+    (HERE / "cc_domain_ranks.txt.gz").write_bytes(gzip.compress((HERE / "cc_domain_ranks.txt").read_bytes(), mtime=0))
 
 
 if __name__ == "__main__":

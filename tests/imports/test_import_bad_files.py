@@ -1,0 +1,59 @@
+"""Files that are not backlink exports get one clear sentence."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+
+import pytest
+
+from bot.errors import UserInputError
+from bot.imports import ImportFileError, parse_export
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "empty"),
+        (b"  \r\n\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        (b"\xff\xd8\xff\xe0" + bytes(300), "JPEG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"name,age,city\nJan,42,Utrecht\nPiet,33,Zwolle\n", "no column of page URLs"),
+        (b"Linking page,Last crawled\n", "no rows"),
+        (_zip({"[Content_Types].xml": b"<x/>", "xl/workbook.xml": b"<x/>"}), "Excel"),
+        (_zip({"notes.txt": b"hello there\nnothing here\n"}), "zip file holds no backlink export"),
+        (b"PK\x03\x04 this is not really a zip", "damaged"),
+        (b"\x1f\x8b\x08\x00garbage", "damaged"),
+        (b"Target page,Incoming links,Linking sites\nhttps://mijnsite.nl/,12,4\n", "your own linked pages"),
+        (bytes(range(1, 256)) * 40, "not a backlink export"),
+    ],
+)
+def test_not_an_export(data: bytes, words: str) -> None:
+    with pytest.raises(ImportFileError) as info:
+        parse_export(data, "upload.bin")
+    message = str(info.value)
+    assert words in message
+    assert isinstance(info.value, UserInputError)
+    assert message.endswith(".") and "\n" not in message
+    assert info.value.text("nl") != message  # also available in Dutch
+
+
+def test_gzipped_image_is_still_refused() -> None:
+    with pytest.raises(ImportFileError, match="PNG"):
+        parse_export(gzip.compress(b"\x89PNG\r\n\x1a\n" + bytes(100)))
+
+
+def test_dutch_sentence() -> None:
+    with pytest.raises(ImportFileError) as info:
+        parse_export(b"")
+    assert info.value.text("nl") == "Het bestand is leeg."
