@@ -1,0 +1,108 @@
+"""``backlinks faq``: ask the backlink question desk, or list the questions it could not answer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+ORDER = 80
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "faq",
+        parents=[parent],
+        help="ask a question about backlinks (Dutch or English)",
+        description=(
+            'Answer a question about backlinks or this bot, in the language it is asked in: backlinks faq "is '
+            'a nofollow link worth anything?". "backlinks faq unanswered" lists the questions the desk could '
+            "not answer in this workspace."
+        ),
+    )
+    p.add_argument("question", nargs="*", help='the question, e.g. "hoe snel werken backlinks?" (or: unanswered)')
+    p.add_argument("--lang", choices=("nl", "en"), help="answer in this language instead of the question's")
+    p.add_argument("--limit", type=int, default=50, help="with 'unanswered': how many to list (default 50)")
+    p.set_defaults(handler=run)
+
+
+def _plain(mrkdwn: str) -> str:
+    """Slack mrkdwn to terminal text: drop *bold* and _italic_ markers, keep `code`."""
+    text = re.sub(r"(?<!\w)\*(\S[^*]*?\S|\S)\*(?!\w)", r"\1", mrkdwn)
+    return re.sub(r"(?<!\w)_(\S[^_]*?\S|\S)_(?!\w)", r"\1", text)
+
+
+def _record_unanswered(workspace: str, question: str) -> None:
+    from bot.config import Settings
+    from storage.db import connect
+    from storage.faq_repo import record_unanswered
+
+    db = connect(Settings.from_env().db_path)
+    try:
+        record_unanswered(db, workspace, question)
+    finally:
+        db.conn.close()
+
+
+def _list_unanswered(args: argparse.Namespace) -> int:
+    from bot.config import Settings
+    from bot.errors import UserInputError
+    from bot.i18n import t
+    from storage.db import connect
+    from storage.faq_repo import list_unanswered
+
+    if args.limit < 1:
+        raise UserInputError("--limit must be a positive number.")
+    db = connect(Settings.from_env().db_path)
+    try:
+        rows = list_unanswered(db, args.workspace, limit=args.limit)
+    finally:
+        db.conn.close()
+    if args.json:
+        print(json.dumps({"unanswered": [{"text": r.text, "asked_at": r.asked_at} for r in rows]}, ensure_ascii=False))
+        return 0
+    lang = args.lang or "en"
+    if not rows:
+        print(t("faq.unanswered_none", lang))
+        return 0
+    print(t("faq.unanswered_heading", lang, count=len(rows)))
+    for row in rows:
+        print(f"  {row.asked_at}  {row.text}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.errors import BacklinksError, UserInputError
+    from bot.i18n import t
+
+    question = " ".join(args.question).strip()
+    if question.lower() == "unanswered":
+        return _list_unanswered(args)
+    if not re.search(r"\w", question):
+        raise UserInputError(t("faq.empty_question", args.lang or "en"))
+
+    from bot.faq import answer
+
+    reply = answer(question, args.lang)
+    if not reply.answered:
+        try:
+            _record_unanswered(args.workspace, question)
+        except BacklinksError as err:  # the answer matters more than the log of it
+            print(f"warning: {err}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False))
+        return 0
+    print(_plain(reply.answer))
+    if reply.more:
+        print()
+        print(_plain(reply.more))
+    if reply.command_hint:
+        print()
+        print(f"{t('faq.command_heading', reply.lang)}: {reply.command_hint.strip('`').lstrip('/')}")
+    if reply.related:
+        print()
+        print(f"{t('faq.related_heading', reply.lang)}:")
+        for _topic, title in reply.related:
+            print(f"  - {title}")
+    return 0

@@ -1,0 +1,80 @@
+"""The question desk: a question in, a short answer in the asker's language out (or an honest "no")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.faq.index import get_index, seo_related
+from bot.faq.knowledge import entries
+from bot.faq.lang import detect_language
+from bot.faq.model import LANGS, FaqAnswer
+from bot.i18n import t
+
+# A match must reach this similarity (0..1) to be given as an answer. Calibrated on the shared eval
+# set plus tests/faq/paraphrases.jsonl with bench/bench_faq.py (see the --sweep option).
+THRESHOLD = 0.40
+MAX_QUESTION = 500
+
+
+def _lang(lang: str | None, question: str) -> str:
+    if lang is None:
+        return detect_language(question)
+    code = lang.replace("_", "-").split("-")[0].lower()
+    if code not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}")
+    return code
+
+
+def _build(topic: str, lang: str, score: float) -> FaqAnswer:
+    item = entries()[topic]
+    known = entries()
+    related = tuple((rid, known[rid].title(lang)) for rid in item.related)
+    hint = None
+    if item.command:
+        hint = item.command if lang == "nl" else item.command.replace("jouwsite.nl", "yoursite.nl").replace(
+            "concurrent.nl", "rival.nl"
+        )
+    answer = item.answer[lang]
+    if lang == "en":
+        answer = answer.replace("jouwsite.nl", "yoursite.nl")
+    return FaqAnswer(
+        answered=True,
+        answer=answer,
+        lang=lang,
+        topic=topic,
+        score=round(score, 4),
+        related=related,
+        command_hint=hint,
+        more=item.more.get(lang),
+    )
+
+
+def answer(question: str, lang: str | None = None) -> FaqAnswer:
+    """Answer ``question``; ``lang=None`` detects Dutch or English, otherwise ``"nl"``/``"en"`` is forced.
+
+    Questions outside the knowledge base get ``answered=False`` with a short reply saying what the
+    desk can help with. Raises ``ValueError`` for an empty question or an unknown language.
+    """
+    question = " ".join((question or "").split())[:MAX_QUESTION]
+    if not re.search(r"\w", question):
+        raise ValueError("empty question")
+    lang = _lang(lang, question)
+    index = get_index()
+    analysis = index.analyse(question, lang)
+    hits = index.search(analysis, limit=1)
+    score = hits[0].score if hits else 0.0
+    if hits and score >= THRESHOLD and seo_related(analysis):
+        return _build(hits[0].topic, lang, score)
+    return FaqAnswer(answered=False, answer=t("faq.declined", lang), lang=lang, topic=None, score=round(score, 4))
+
+
+def answer_topic(topic: str, lang: str) -> FaqAnswer:
+    """The answer of one topic (a "related question" button click). Raises ``KeyError`` for an unknown topic."""
+    if topic not in entries():
+        raise KeyError(topic)
+    return _build(topic, _lang(lang, ""), 1.0)
+
+
+def topics() -> list[tuple[str, str, str]]:
+    """``(topic_id, English title, Dutch title)`` of every entry, for listings and tests."""
+    return [(item.id, item.title("en"), item.title("nl")) for item in entries().values()]

@@ -1,0 +1,276 @@
+"""Retrieval over the knowledge base's curated question variants.
+
+Every variant becomes a set of *keys*: a shared bilingual concept (``C:nofollow``) where the synonym map
+knows the word, otherwise its Snowball stem in the variant's language. A question is analysed the same
+way, with two extra steps for sloppy typing: unknown words are corrected against the vocabulary of the
+variants (Damerau-Levenshtein, 1 edit for short words, 2 for long ones, via a deletion index) and
+Dutch compounds are split into known parts ("backlinkprofiel" -> backlink + profiel).
+
+Scoring is IDF-weighted cosine similarity between the question's keys and each variant's keys (IDF over
+entries, so a topic with many variants weighs no more than one with few); an entry scores its best
+variant, blended with the similarity to the union of all its variants. The result is in [0, 1] and is
+what the desk thresholds.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.faq.knowledge import entries
+from bot.faq.synonyms import OFFTOPIC, STRONG, VERY_STRONG, WEAK, concept_of
+from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
+
+CORRECTED_WEIGHT = 0.8
+UNION_BLEND = 0.3
+# Weight of a word the knowledge base has never seen, as a fraction of the rarest known key's IDF. Such
+# words lower the similarity (a question about something else) without drowning a clear match in a
+# question that also names the asker's own trade ("backlinks for my bakery").
+UNKNOWN_FACTOR = 0.6
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    surface: str
+    weight: float = 1.0  # lower for guessed (typo-corrected) words
+
+
+@dataclass(frozen=True)
+class Analysis:
+    terms: tuple[Term, ...]
+    concepts: frozenset[str]
+    offtopic: bool
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Hit:
+    topic: str
+    score: float
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment (Damerau-Levenshtein) distance, or ``limit + 1`` when above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def _max_edits(word: str) -> int:
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+class Index:
+    """The knowledge base, analysed once: variant key sets, IDF and the spelling vocabulary."""
+
+    def __init__(self) -> None:
+        self.entries = entries()
+        vocab: dict[str, int] = {}
+        variant_words: list[tuple[str, str, list[str]]] = []
+        for item in self.entries.values():
+            for lang, variants in item.variants.items():
+                for text in variants:
+                    words = [w for w in join_phrases(raw_tokens(text)) if not is_stop(w)]
+                    variant_words.append((item.id, lang, words))
+                    for w in words:
+                        vocab[w] = vocab.get(w, 0) + 1
+        from bot.faq.synonyms import CONCEPTS
+
+        for forms in CONCEPTS.values():
+            for form in forms:
+                if " " not in form:
+                    vocab.setdefault(form, 1)
+        self.vocab = vocab
+        self.keyset: set[str] = set()
+        self.variants: list[tuple[str, frozenset[str]]] = []
+        for topic, lang, words in variant_words:
+            keys = frozenset(self._key(w, lang, known_only=False) for w in words)
+            self.variants.append((topic, keys))
+            self.keyset |= keys
+        union: dict[str, set[str]] = {}
+        for topic, keys in self.variants:
+            union.setdefault(topic, set()).update(keys)
+        self.union = {topic: frozenset(keys) for topic, keys in union.items()}
+        n = len(self.union)
+        df: dict[str, int] = {}
+        for keys in self.union.values():
+            for k in keys:
+                df[k] = df.get(k, 0) + 1
+        self.idf = {k: math.log(1 + n / d) for k, d in df.items()}
+        self.unknown_idf = UNKNOWN_FACTOR * max(self.idf.values())
+        self.norms = [(topic, keys, self._norm(keys)) for topic, keys in self.variants]
+        self.union_norms = {topic: self._norm(keys) for topic, keys in self.union.items()}
+        self.delete_index: dict[str, set[str]] = {}
+        for word in vocab:
+            depth = _max_edits(word)
+            if depth == 0 or word.isdigit():
+                continue
+            for d in _deletes(word, depth):
+                self.delete_index.setdefault(d, set()).add(word)
+
+    # -- analysis -------------------------------------------------------------------------------
+    def _key(self, word: str, lang: str, *, known_only: bool) -> str:
+        concept = concept_of(word)
+        if concept is not None:
+            return "C:" + concept
+        own = stem(word, lang)
+        if not known_only:
+            return own
+        if own in self.keyset:
+            return own
+        other = stem(word, "en" if lang == "nl" else "nl")
+        if other in self.keyset:
+            return other
+        if word in self.keyset:
+            return word
+        return ""
+
+    def correct(self, word: str) -> tuple[str, int] | None:
+        """The closest vocabulary word to a misspelt ``word`` and its edit distance, or ``None``."""
+        limit = _max_edits(word)
+        if limit == 0 or word.isdigit():
+            return None
+        candidates: set[str] = set()
+        for d in _deletes(word, limit):
+            candidates |= self.delete_index.get(d, set())
+        best: tuple[int, int, int, str] | None = None
+        for cand in candidates:
+            dist = _distance(word, cand, limit)
+            if dist > limit:
+                continue
+            rank = (dist, 0 if cand[0] == word[0] else 1, -self.vocab.get(cand, 0), cand)
+            if best is None or rank < best:
+                best = rank
+        return (best[3], best[0]) if best else None
+
+    def _split(self, word: str, lang: str) -> list[str]:
+        """Known parts of a compound word, or an empty list."""
+        if len(word) < 8:
+            return []
+        for i in range(len(word) - 3, 2, -1):
+            left, right = word[:i], word[i:]
+            if right[:1] in "se" and len(right) > 4 and right[1:] in self.vocab:
+                right = right[1:]
+            lk = self._key(left, lang, known_only=True) if left in self.vocab or concept_of(left) else ""
+            rk = self._key(right, lang, known_only=True) if right in self.vocab or concept_of(right) else ""
+            if lk and rk:
+                return [left, right]
+        return []
+
+    def analyse(self, text: str, lang: str) -> Analysis:
+        words = join_phrases(raw_tokens(text))
+        offtopic = any(w in OFFTOPIC for w in words)
+        terms: list[Term] = []
+        concepts: set[str] = set()
+        for word in words:
+            if is_stop(word):
+                continue
+            key = self._key(word, lang, known_only=True)
+            if key:
+                terms.append(Term(key, word))
+                if key.startswith("C:"):
+                    concepts.add(key[2:])
+                continue
+            parts = self._split(word, lang)
+            if parts:
+                for part in parts:
+                    pkey = self._key(part, lang, known_only=True)
+                    terms.append(Term(pkey, part))
+                    if pkey.startswith("C:"):
+                        concepts.add(pkey[2:])
+                continue
+            if word.isdigit():
+                continue  # a number the knowledge base does not mention says nothing either way
+            fixed = self.correct(word) if word not in OFFTOPIC else None
+            if fixed is not None:
+                fkey = self._key(fixed[0], lang, known_only=True) or stem(fixed[0], lang)
+                terms.append(Term(fkey, word, CORRECTED_WEIGHT))
+                # Only a near-certain correction may make a question count as being about SEO.
+                if fkey.startswith("C:") and len(word) >= 5 and fixed[1] == 1:
+                    concepts.add(fkey[2:])
+                continue
+            terms.append(Term("U:" + stem(word, lang), word))
+        return Analysis(tuple(terms), frozenset(concepts), offtopic)
+
+    # -- scoring --------------------------------------------------------------------------------
+    def _norm(self, keys: frozenset[str]) -> float:
+        return math.sqrt(sum(self.idf.get(k, self.unknown_idf) ** 2 for k in keys)) or 1.0
+
+    def _query_vector(self, analysis: Analysis) -> dict[str, float]:
+        vec: dict[str, float] = {}
+        for term in analysis.terms:
+            w = term.weight * self.idf.get(term.key, self.unknown_idf)
+            vec[term.key] = max(vec.get(term.key, 0.0), w)
+        return vec
+
+    def search(self, analysis: Analysis, limit: int = 5) -> list[Hit]:
+        """Entries ranked by similarity to the analysed question, best first."""
+        qvec = self._query_vector(analysis)
+        if not qvec:
+            return []
+        qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        best: dict[str, float] = {}
+        for topic, keys, norm in self.norms:
+            dot = sum(w * self.idf[k] for k, w in qvec.items() if k in keys)
+            if dot <= 0:
+                continue
+            sim = dot / (qnorm * norm)
+            if sim > best.get(topic, 0.0):
+                best[topic] = sim
+        hits = []
+        for topic, sim in best.items():
+            keys = self.union[topic]
+            dot = sum(w * self.idf[k] for k, w in qvec.items() if k in keys)
+            usim = dot / (qnorm * self.union_norms[topic])
+            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim))
+        hits.sort(key=lambda h: (-h.score, h.topic))
+        return hits[:limit]
+
+
+def seo_related(analysis: Analysis) -> bool:
+    """Does the question talk about links, SEO or this bot at all (whatever the best match says)?"""
+    strong = analysis.concepts & STRONG
+    weak = analysis.concepts & WEAK
+    if analysis.offtopic:
+        return bool(strong & VERY_STRONG) or len(strong) >= 2
+    return bool(strong) or len(weak) >= 2
+
+
+@lru_cache(maxsize=1)
+def get_index() -> Index:
+    """The index, built on first use and kept for the life of the process."""
+    return Index()

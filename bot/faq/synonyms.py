@@ -1,0 +1,267 @@
+"""A bilingual map of SEO (and bot) terms to shared concepts, so Dutch, English and mixed questions meet.
+
+Each concept lists folded surface forms in both languages. Lookups also accept the Dutch and English
+stems of those forms. ``STRONG`` concepts only occur in questions about links and SEO; ``WEAK`` ones
+(link, site, content, ...) also occur elsewhere ("link my mortgage to my account") and do not make a
+question on-topic by themselves.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.faq.text import stem
+
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # --- link vocabulary
+    "backlink": ("backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound", "inkomende", "incoming",
+                 "terugverwijzing", "terugverwijzingen", "verwijzende", "referring", "inlink", "inlinks"),
+    "link": ("link", "links", "linkje", "linkjes", "linken", "linkt", "gelinkt", "linking", "linked", "hyperlink",
+             "hyperlinks", "verwijzing", "verwijzingen", "verwijst", "verwijzen", "url", "urls"),
+    "nofollow": ("nofollow", "nofollowed", "nofolow", "nofollows"),
+    "dofollow": ("dofollow", "dofolow", "dofollows"),
+    "follow": ("follow", "followed", "volg-link"),
+    "sponsored": ("sponsored", "gesponsord", "gesponsorde", "sponsorde", "sponsor", "sponsoring", "sponsoren"),
+    "ugc": ("ugc", "gebruikers", "gebruiker", "user", "users", "reacties", "comments", "comment", "forum", "forums"),
+    "rel": ("rel", "attribuut", "attribute", "attributes", "attributen", "tag", "tags"),
+    "anchor": ("anchortext", "anchor", "anchors", "anker", "ankers", "ankertekst", "ankerteksten", "linktekst",
+               "linkteksten", "ankertext", "anchortekst"),
+    "clickhere": ("clickhere", "generic", "generiek", "generieke", "algemene"),
+    "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "same", "identical", "identieke"),
+    "mix": ("mix", "verdeling", "distribution", "ratio", "verhouding", "spread", "profile", "profiel",
+            "linkprofiel", "ankerprofiel", "natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk",
+            "onnatuurlijke", "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
+    "linkjuice": ("linkjuice", "juice", "equity", "sap", "waardeoverdracht"),
+    "domainauthority": ("domainauthority", "domeinautoriteit", "da", "dr", "moz"),
+    "authority": ("authority", "autoriteit", "gezag", "gezaghebbend",
+                  "gezaghebbende", "authoritative", "autoritair", "autoritaire", "sterkte", "strength",
+                  "strong", "sterk", "sterke", "sterker"),
+    "relevance": ("relevant", "relevantie", "relevance", "thematisch", "thematische", "topical", "niche",
+                  "branche", "industry", "sector", "vakgebied", "unrelated", "irrelevant", "related", "verwant"),
+    "placement": ("placement", "plek", "plaats", "plaatsing", "locatie", "location", "footer", "footerlink",
+                  "footerlinks", "voettekst", "sidebar", "zijbalk", "sitewide", "redactioneel", "redactionele",
+                  "editorial", "lopende", "bio", "auteursprofiel"),
+    "linkdecay": ("linkdecay", "decay", "linkverval", "verval", "rot", "rotting"),
+    "internal": ("internal", "intern", "interne", "internally"),
+    "external": ("external", "extern", "externe"),
+    "crawler": ("crawler", "crawlers", "crawl", "crawlen", "crawled", "crawling", "spider", "spiders", "googlebot"),
+    "index": ("index", "indexeren", "geindexeerd", "geindexeerde", "indexing", "indexed", "indexatie",
+              "indexation", "indexering", "ontdekt", "discover", "discovers", "discovered", "vindt"),
+    "google": ("google", "zoekmachine", "zoekmachines", "searchengine", "engines", "bing"),
+    "seo": ("seo", "zoekmachineoptimalisatie", "vindbaarheid", "findability"),
+    "rank": ("rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities", "position",
+             "positions", "hoger", "higher", "top", "serp", "serps", "scoren", "pagina1"),
+    "rankingfactor": ("rankingfactor", "rankingfactoren", "factor", "factors", "factoren", "signaal", "signal",
+                      "signals", "signalen"),
+    "linkbuilding": ("linkbuilding", "linkbuilder", "build", "building", "bouwen", "opbouwen", "bouw", "bouwt"),
+    "pbn": ("pbn", "pbns", "netwerk", "network", "networks", "blognetwerk"),
+    "linkexchange": ("linkexchange", "linkruil", "ruilen", "ruil", "swap", "swapping", "exchange", "reciprocal",
+                     "wederzijdse", "wederkerige", "linkscheme", "schema", "schemas", "scheme", "schemes",
+                     "linkschema", "linkschemas"),
+    "blackhat": ("blackhat", "shortcut", "shortcuts", "trucs", "tricks", "manipulatie",
+                 "manipulation", "manipulate"),
+    "penalty": ("penalty", "penalties", "penalized", "penalised", "penalize", "straf", "straffen", "bestraft",
+                "afgestraft", "punish", "punished", "sanctie", "sanction", "deindexed"),
+    "toxic": ("toxic", "toxisch", "toxische", "giftig", "giftige", "spam", "spammy", "spamlinks", "spamlink",
+              "schadelijk", "schadelijke", "harmful", "gehackt", "gehackte", "hacked", "porn", "porno", "vage",
+              "dubious", "shady", "sketchy"),
+    "linkfarm": ("linkfarm", "linkfarms", "linkfarmen", "farm", "farms"),
+    "disavow": ("disavow", "disavowen", "disavowed", "disavowing", "disavowd", "afwijzen", "afwijs"),
+    "bad": ("bad", "slecht", "slechte", "poor", "lowquality", "kwalitatief", "waardeloos", "worthless", "useless",
+            "nutteloos"),
+    "good": ("good", "goed", "goede", "quality", "kwaliteit", "kwalitatieve", "beste", "best", "better", "beter"),
+    "quantity": ("quantity", "kwantiteit", "aantal", "amount", "number", "veel", "lots", "hoeveelheid", "more",
+                 "meer"),
+    # --- value and effect
+    "worth": ("worth", "waard", "waarde", "waardevol", "waardevolle", "value", "valuable", "useful", "nuttig",
+              "zin", "zinvol", "moeite", "benefit", "benefits", "voordeel", "voordelen", "opleveren", "levert",
+              "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen"),
+    "help": ("help", "helps", "helpt", "helpen", "helped", "werkt", "werken", "work", "works", "effect", "effects",
+             "resultaat", "resultaten", "result", "results", "impact", "invloed"),
+    "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken",
+                  "essential", "essentieel"),
+    "traffic": ("traffic", "verkeer", "bezoekers", "visitors", "visits", "bezoek", "klikken", "clicks", "click",
+                "klik", "referral", "verwijzend"),
+    "indexfast": ("sneller", "faster", "quicker"),
+    "fast": ("snel", "fast", "quick", "quickly", "speed", "snelheid", "vlug"),
+    "long": ("long", "lang", "hoelang", "howlong", "duurt", "duren", "duration", "takes", "take", "wachten", "wait", "geduld",
+             "patience", "overnight"),
+    "month": ("month", "months", "maand", "maanden", "monthly", "maandelijks", "maanddoel"),
+    "year": ("year", "years", "jaar", "jaren", "jaarlijks", "yearly", "annual", "annually"),
+    "many": ("many", "much", "hoeveel", "howmany"),
+    "need": ("need", "needed", "nodig", "require", "required", "enough", "genoeg", "voldoende"),
+    "buy": ("buy", "buying", "bought", "purchase", "purchased", "kopen", "koop", "koopt", "gekocht", "gekochte",
+            "aanschaffen", "fiverr"),
+    "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs", "kost",
+            "kosten", "price", "prijs", "euro", "geld", "money", "goedkoop", "goedkope", "cheap"),
+    "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited", "legal",
+                "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
+                "guidelines", "richtlijnen"),
+    "drop": ("drop", "drops", "dropped", "dalen", "daalt", "daling", "gedaald", "zakken", "zakt", "gezakt",
+             "omlaag", "down", "decline", "declined", "kelderen", "keldert"),
+    "lose": ("lose", "losing", "lost", "loss", "losses", "verlies", "verliezen", "verloren", "verliest", "kwijt",
+             "kwijtraken", "disappear", "disappears", "disappeared", "disappearing", "verdwijnen", "verdwijnt",
+             "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished"),
+    "social": ("socialmedia", "social", "sociale", "facebook", "linkedin", "instagram", "twitter", "tiktok",
+               "pinterest", "socials"),
+    "wikipedia": ("wikipedia", "wiki"),
+    "type": ("type", "types", "typen", "soort", "soorten", "kind", "kinds", "sorts", "sort", "variant",
+             "varianten", "categorie"),
+    "difference": ("difference", "differences", "verschil", "verschillen", "vs", "versus", "compared"),
+    "definition": ("meaning", "mean", "means", "betekent", "betekenis", "definitie", "definition", "uitleg",
+                   "explain", "explained", "uitleggen", "precies"),
+    "why": ("why", "waarom"),
+    "where": ("where", "waar"),
+    "start": ("start", "starten", "begin", "beginnen", "beginner", "beginners", "starter", "starters", "first",
+              "eerste"),
+    "get": ("get", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen", "earn", "verdienen",
+            "verdiend", "winnen", "acquire"),
+    "business": ("mkb", "mkber", "mkbers", "sme", "smes", "smb", "ondernemer", "ondernemers", "business",
+                 "businesses", "bedrijf", "bedrijven", "company", "companies", "zzp", "zzper", "zaak", "winkel",
+                 "kleine", "small", "shop", "webshop", "store", "winkeltje", "firm", "firma", "kantoor"),
+    "local": ("local", "lokaal", "lokale", "regio", "regionaal", "regionale", "plaatselijk", "plaatselijke",
+              "buurt", "stad", "city", "town", "dorp", "neighbourhood", "neighborhood"),
+    "site": ("site", "sites", "website", "websites", "webpagina", "pagina", "paginas", "page", "pages",
+             "domein", "domain", "domains", "domeinen"),
+    "mention": ("mention", "mentions", "mentioned", "vermelding", "vermeldingen", "vermeld", "genoemd", "noemen",
+                "noemt", "naamsvermelding", "unlinked", "brand", "merk", "merknaam", "bedrijfsnaam"),
+    "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blog", "blogs", "blogpost",
+                "publish", "publiceren", "publiceer", "linkbait", "linkwaardig", "linkwaardige", "linkable",
+                "infographic", "infographics", "guide", "guides", "calculator"),
+    "relationship": ("relationship", "relationships", "relatie", "relaties", "netwerken", "networking", "contacten",
+                     "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger"),
+    "outreach": ("outreach", "vragen", "vraag", "ask", "asking", "request", "verzoek", "mail", "email", "mailen"),
+    "guestpost": ("guestpost", "gastblog", "gastbloggen", "gastartikel", "gastartikelen", "gastcolumn", "column",
+                  "guest"),
+    "competitor": ("competitor", "competitors", "competition", "concurrent", "concurrenten", "concurrentie", "rival",
+                   "rivals", "competitive"),
+    "directory": ("directory", "directories", "gids", "gidsen", "bedrijvengids", "bedrijvengidsen", "startpagina",
+                  "listing", "listings", "telefoongids"),
+    "government": ("government", "gemeente", "overheid", "overheidssite", "overheidssites", "municipality", "gov"),
+    "example": ("example", "examples", "voorbeeld", "voorbeelden", "case", "cases", "praktijk",
+                "praktijkvoorbeeld", "praktijkvoorbeelden", "story", "succesverhaal", "casestudy"),
+    "study": ("study", "studie", "onderzoek", "research", "backlinko", "statistics", "statistieken", "cijfers",
+              "proof", "bewijs", "data"),
+    "ads": ("adwords", "ads", "adverteren", "advertising", "advertenties", "sea", "cpc", "ppc"),
+    "credibility": ("credibility", "geloofwaardig", "geloofwaardiger", "geloofwaardigheid", "credible", "trust",
+                    "vertrouwen", "reputatie", "reputation", "socialproof"),
+    # --- the bot
+    "bot": ("bot", "app", "tool", "slackbot", "assistent", "assistant", "slack"),
+    "command": ("command", "commands", "commando", "commandos", "opdracht", "opdrachten", "slash"),
+    "track": ("track", "tracken", "tracking", "tracked", "volgen", "volg", "volgt", "monitor", "monitoren",
+              "monitoring", "bijhouden", "untrack", "watch"),
+    "add": ("add", "adding", "toevoegen", "voeg", "toegevoegd", "manually", "handmatig", "hand"),
+    "import": ("import", "importeren", "importeer", "upload", "uploaden", "csv", "export", "exporteren",
+               "bestand", "file", "files", "formaat", "format", "formats"),
+    "seotool": ("ahrefs", "semrush", "majestic", "ubersuggest", "searchconsole", "gsc", "sistrix", "linkody"),
+    "check": ("check", "checks", "checken", "controle", "controles", "controleer", "controleren", "verify",
+              "checker", "gecontroleerd", "checked", "nakijken", "recheck"),
+    "status": ("status", "statussen", "statuses", "live", "pending", "overzicht"),
+    "missing": ("missing", "vermist", "ontbreekt"),
+    "blocked": ("blocked", "block", "blocks", "blocking", "geblokkeerd", "blokkeert", "blokkeren", "403", "401",
+                "429", "robotstxt", "robots", "challenge", "cloudflare"),
+    "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
+    "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404"),
+    "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "week", "summary",
+               "samenvatting", "maandag", "monday", "schedule", "timezone"),
+    "report": ("report", "rapport", "rapportage"),
+    "compare": ("compare", "comparing", "comparison", "vergelijk", "vergelijken", "vergelijking", "gap",
+                "intersect"),
+    "language": ("language", "taal", "talen", "dutch", "nederlands", "english", "engels", "locale"),
+    "setting": ("setting", "settings", "instelling", "instellingen", "instellen", "change", "veranderen",
+                "verander", "wijzigen", "switch", "set"),
+    "score": ("score", "scores", "scoring"),
+    "notary": ("notary", "notaris", "notariskantoor", "amersfoort", "vandam"),
+    "webshop": ("biovitaal", "supplements", "supplementen", "samples", "sample", "productsamples"),
+    "review": ("review", "reviews", "recensie", "recensies", "productrecensies", "beoordeling"),
+    "itfirm": ("securenet", "thought", "leadership", "cyber", "security", "beveiliging", "beveiliger"),
+    "gardener": ("gardener", "gardening", "hovenier", "hoveniersbedrijf", "groene", "vingers", "park",
+                 "buurtpark", "tuin", "tuinier"),
+}
+
+# Concepts that (nearly) only appear in questions about backlinks, SEO or this bot.
+STRONG = frozenset(
+    {
+        "backlink", "nofollow", "dofollow", "sponsored", "ugc", "anchor", "linkjuice", "linkdecay", "crawler",
+        "seo", "rank", "rankingfactor", "linkbuilding", "pbn", "linkexchange", "penalty", "linkfarm", "disavow",
+        "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority",
+        "seotool",
+    }
+)
+# Strong concepts so specific that a question naming one stays on-topic even beside an off-topic word.
+VERY_STRONG = frozenset(
+    {"nofollow", "dofollow", "seo", "linkbuilding", "anchor", "disavow", "pbn", "linkfarm", "linkjuice",
+     "rankingfactor", "ugc", "crawler"}
+)
+# Concepts that occur in link questions and elsewhere; two of them together make a question on-topic.
+WEAK = frozenset(
+    {
+        "link", "content", "traffic", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
+        "example", "type", "add", "report", "reason", "score", "setting", "google", "authority", "relevance",
+        "placement", "mix", "index", "competitor", "directory", "check", "track", "import", "status", "missing",
+        "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
+        "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
+        "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
+        "difference", "wikipedia", "follow", "local", "site", "review", "drop",
+    }
+)
+
+# Words that say a question is about something else even when it mentions a link.
+OFFTOPIC = frozenset(
+    """
+    hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
+    belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather regen rain
+    temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken bake oven pasta
+    taart cake soep soup trein train bus vlucht flight hotel vakantie holiday vacation restaurant tafel table
+    reserveren book booking voetbal football soccer wedstrijd match film movie muziek music song liedje
+    hoofdstad capital president python javascript windows linux printer wifi wachtwoord
+    password iphone android telefoon phone keten chain ketting fiets bike auto car dokter doctor ziek sick
+    medicijn medicine sieraad jewelry armband bracelet hond dog kat cat paard horse tuinslang verjaardag birthday
+    cadeau gift bruiloft wedding salaris salary sollicitatie job vacature zalm salmon kip chicken
+    obsidian notion roam logseq zettelkasten notes notities aantekeningen excel spreadsheet cel cell formule
+    formula sheet tabblad onedrive sharepoint dropbox kabel cable usb hdmi bluetooth router modem netflix
+    followers volgers likes spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
+    bitcoin beurs huis house huur rent makelaar energie energy stroom gas
+    """.split()
+)
+
+
+# Inflection endings (Dutch and English) by which a word may differ from a listed form and still be it.
+SUFFIXES = frozenset(
+    "|s|es|e|en|n|t|te|ten|de|den|d|ed|ing|ings|er|ers|ly|je|jes|tje|tjes|r|st|ste|ie|ies|y|ied|isch|ische".split("|")
+)
+
+
+@lru_cache(maxsize=1)
+def surface_index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """(folded surface form -> concept, stem -> [(form, concept)]) over both languages' stems."""
+    exact: dict[str, str] = {}
+    by_stem: dict[str, list[tuple[str, str]]] = {}
+    for concept, forms in CONCEPTS.items():
+        for form in forms:
+            exact.setdefault(form, concept)
+            for key in {stem(form, "nl"), stem(form, "en")}:
+                by_stem.setdefault(key, []).append((form, concept))
+    return exact, by_stem
+
+
+def _inflection_of(token: str, form: str) -> bool:
+    """True when ``token`` and ``form`` differ only by inflection endings ("koopt"/"koop", not "weekend"/"week")."""
+    i = 0
+    while i < min(len(token), len(form)) and token[i] == form[i]:
+        i += 1
+    return i >= 3 and token[i:] in SUFFIXES and form[i:] in SUFFIXES
+
+
+@lru_cache(maxsize=65536)
+def concept_of(token: str) -> str | None:
+    """The concept of a folded token, by its surface form or an inflection of one; ``None`` when unknown."""
+    exact, by_stem = surface_index()
+    found = exact.get(token)
+    if found is not None:
+        return found
+    for key in (stem(token, "nl"), stem(token, "en")):
+        for form, concept in by_stem.get(key, ()):
+            if _inflection_of(token, form):
+                return concept
+    return None

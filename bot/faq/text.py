@@ -1,0 +1,139 @@
+"""Text normalisation for the question desk: folding, tokens, phrases, stop words, stemming.
+
+Pure functions; the stemmers come from ``snowballstemmer`` (Dutch and English).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = re.compile(r"(?<=[a-z])['\u2019\u2018`](?=[a-z])")
+
+# Function words. Used to drop noise before matching and, weighted, to tell the languages apart.
+STOP_NL = frozenset(
+    """
+    de het een en of maar dat die dit deze is zijn ben bent was waren wordt worden werd word ik je jij u
+    we wij ze zij hij mijn mij me jouw jullie ons onze uw hun haar zijn er hier daar wat hoe wie welk welke
+    wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al wel niet
+    geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil willen zal zou
+    zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk gewoon dus want
+    omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe nou btw komt
+    """.split()
+)
+STOP_EN = frozenset(
+    """
+    the a an and or but that this these those is are was were be been being do does did i you we they he
+    she it my me your our their his her its there here what how who which when why where of for with on
+    in at by to from about into as than then also still not no yes can could should would will shall may
+    might must have has had get got just so very really any some all much many if is it's im i'm pls
+    please thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz
+    whats hows wheres whos dont doesnt isnt cant wont arent didnt im ive ill id thats theres u ur btw
+    """.split()
+)
+# Question words that carry meaning for retrieval and are kept even though they are function words.
+KEEP = frozenset({"hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"})
+
+# Multi-word terms joined into one token before matching (on folded tokens).
+PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("no", "follow"), "nofollow"),
+    (("do", "follow"), "dofollow"),
+    (("rel", "nofollow"), "nofollow"),
+    (("link", "juice"), "linkjuice"),
+    (("link", "equity"), "linkjuice"),
+    (("domain", "authority"), "domainauthority"),
+    (("domain", "rating"), "domainauthority"),
+    (("domein", "autoriteit"), "domainauthority"),
+    (("user", "generated"), "ugc"),
+    (("search", "console"), "searchconsole"),
+    (("private", "blog", "network"), "pbn"),
+    (("private", "blog", "networks"), "pbn"),
+    (("blog", "network"), "pbn"),
+    (("blog", "netwerk"), "pbn"),
+    (("link", "farm"), "linkfarm"),
+    (("link", "farms"), "linkfarm"),
+    (("anchor", "text"), "anchortext"),
+    (("anchor", "texts"), "anchortext"),
+    (("link", "text"), "anchortext"),
+    (("link", "tekst"), "anchortext"),
+    (("social", "media"), "socialmedia"),
+    (("sociale", "media"), "socialmedia"),
+    (("link", "building"), "linkbuilding"),
+    (("link", "decay"), "linkdecay"),
+    (("link", "rot"), "linkdecay"),
+    (("link", "exchange"), "linkexchange"),
+    (("link", "swap"), "linkexchange"),
+    (("link", "ruil"), "linkexchange"),
+    (("links", "ruilen"), "linkexchange"),
+    (("link", "scheme"), "linkscheme"),
+    (("link", "schemes"), "linkscheme"),
+    (("manual", "action"), "penalty"),
+    (("handmatige", "actie"), "penalty"),
+    (("klik", "hier"), "clickhere"),
+    (("click", "here"), "clickhere"),
+    (("google", "ads"), "adwords"),
+    (("small", "business"), "mkb"),
+    (("small", "businesses"), "mkb"),
+    (("exact", "match"), "exactmatch"),
+    (("guest", "post"), "guestpost"),
+    (("guest", "blog"), "guestpost"),
+    (("guest", "blogging"), "guestpost"),
+    (("robots", "txt"), "robotstxt"),
+    (("time", "zone"), "timezone"),
+    (("black", "hat"), "blackhat"),
+)
+
+_PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _joined in PHRASES:
+    _PHRASE_FIRST.setdefault(_words[0], []).append((_words, _joined))
+for _list in _PHRASE_FIRST.values():
+    _list.sort(key=lambda item: -len(item[0]))
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed (``geïndexeerd`` -> ``geindexeerd``), apostrophes inside words dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("€", " euro ")
+    return _APOSTROPHES.sub("", text)
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Folded word tokens, in order."""
+    return _TOKEN.findall(fold(text))
+
+
+def join_phrases(tokens: list[str]) -> list[str]:
+    """Replace known multi-word terms (``no follow``, ``link juice``) by one token."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, joined in _PHRASE_FIRST.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                out.append(joined)
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def is_stop(token: str) -> bool:
+    return token not in KEEP and (token in STOP_NL or token in STOP_EN)
+
+
+_NL = snowballstemmer.stemmer("dutch")
+_EN = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str, lang: str) -> str:
+    """Snowball stem of a folded token in ``lang`` ("nl" or "en"); numbers are kept as they are."""
+    if token.isdigit() or len(token) <= 3:
+        return token
+    return (_NL if lang == "nl" else _EN).stemWord(token)
