@@ -82,7 +82,7 @@ class Seen:
         return self.headers.get("User-Agent", "")
 
 
-def test_settings(**overrides: Any) -> "FetchSettings":
+def local_settings(**overrides: Any) -> "FetchSettings":
     """Fetch settings for tests: private networks allowed, short timeouts and waits."""
     from bot.fetch.settings import FetchSettings
 
@@ -364,14 +364,14 @@ class LocalWeb:
         return [seen for host in self.hosts.values() for seen in host.requests]
 
     def settings(self, **overrides: Any) -> "FetchSettings":
-        return test_settings(**overrides)
+        return local_settings(**overrides)
 
     @asynccontextmanager
     async def fetcher(self, **overrides: Any) -> AsyncIterator["Fetcher"]:
         """A real :class:`bot.fetch.Fetcher` (own session) using this web's resolver and test settings."""
         from bot.fetch.session import open_fetcher
 
-        async with open_fetcher(test_settings(**overrides), resolver=self.resolver) as fetcher:
+        async with open_fetcher(local_settings(**overrides), resolver=self.resolver) as fetcher:
             yield fetcher
 
     async def close(self) -> None:

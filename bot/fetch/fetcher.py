@@ -107,6 +107,8 @@ def parse_url(text: str) -> URL | None:
         return None
     if not url.is_absolute() or url.scheme not in ("http", "https") or not url.raw_host:
         return None
+    if url.raw_user is not None or url.raw_password is not None:
+        url = url.with_user(None)  # never send credentials found in a URL
     return url.with_fragment(None)
 
 

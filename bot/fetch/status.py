@@ -69,7 +69,7 @@ _CHALLENGE_MARKERS = tuple(
         r"<title>[^<]*sucuri website firewall[^<]*</title>",
         r"captcha-delivery\.com",  # DataDome
         r"<title>\s*access denied\s*</title>[\s\S]{0,2000}reference\s*#",  # Akamai
-        r"<title>\s*(?:please wait|checking your browser)[^<]*</title>",
+        r"<title>\s*checking your browser[^<]*</title>",
     )
 )
 

@@ -111,3 +111,10 @@ def test_robots_rules_by_status() -> None:
     assert rules_from_response(429, b"").state is RobotsState.DISALLOW_ALL
     named = rules_from_response(200, b"User-agent: TestBot\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
     assert not named.allows("http://a.example/", "TestBot") and named.allows("http://a.example/", "OtherBot")
+
+
+def test_decode_body_for_saved_pages() -> None:
+    from bot.fetch.charset import decode_body
+
+    assert decode_body('<meta charset="windows-1252"><p>€</p>'.encode("cp1252")).endswith("<p>€</p>")
+    assert decode_body(codecs.BOM_UTF8 + b"<p>x</p>", "latin-1") == "<p>x</p>"

@@ -152,3 +152,15 @@ async def test_safe_resolver_refuses_localhost_with_the_real_resolver() -> None:
         assert "loopback" in str(info.value)
     finally:
         await resolver.close()
+
+
+async def test_userinfo_tricks_go_to_the_real_host_without_credentials(local_web: LocalWeb) -> None:
+    blog = await local_web.add_host("blog.example")
+    internal = await local_web.add_host("internal", ip="127.0.0.1")
+    blog.robots("", status=404)
+    blog.page("/", "<p>public</p>")
+    async with local_web.fetcher(blocked_networks=("127.0.0.1/32",)) as fetcher:
+        tricked = await fetcher.fetch(f"http://blog.example@127.0.0.1:{internal.port}/")
+        creds = await fetcher.fetch("http://user:secret@blog.example/")
+    assert tricked.error is FetchError.BLOCKED_ADDRESS and internal.requests == []
+    assert creds.ok and "Authorization" not in blog.requests[-1].headers
