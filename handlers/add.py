@@ -18,7 +18,7 @@ async def add(cmd: router.Command) -> None:
         await cmd.usage("slack.usage.add")
         return
     domain = normalise_site(router.unwrap(cmd.args[0]))
-    urls = [router.unwrap(a) for a in cmd.args[1:]][:MAX_URLS]
+    urls = [router.unwrap(a, want_url=True) for a in cmd.args[1:]][:MAX_URLS]
     from storage.backlinks import NewBacklink, add_backlinks
 
     links = [NewBacklink(source_url=u) for u in urls]

@@ -30,7 +30,7 @@ async def check(cmd: router.Command) -> None:
         return
     target = router.unwrap(cmd.args[0])
     if router.is_url(target):
-        await inspect_url(cmd, target)
+        await inspect_url(cmd, router.unwrap(cmd.args[0], want_url=True))
     else:
         await start_site_check(cmd, normalise_site(target))
 

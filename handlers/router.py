@@ -71,14 +71,23 @@ def usages(lang: str) -> list[str]:
 _SLACK_LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
 
 
-def unwrap(token: str) -> str:
-    """Slack formatting to what the user typed: ``<http://a.nl|a.nl>`` -> ``a.nl``, ``<https://x/y>`` -> URL."""
+def unwrap(token: str, *, want_url: bool = False) -> str:
+    """Slack formatting to what the user typed: ``<http://a.nl|a.nl>`` -> ``a.nl``, ``<https://x/y>`` -> URL.
+
+    With ``want_url`` a link gives its full address (``<https://a.nl/x|a.nl/x>`` -> ``https://a.nl/x``)
+    and a bare ``a.nl/x`` gets ``https://``.
+    """
     m = _SLACK_LINK.fullmatch(token.strip())
     if not m:
-        return token.strip()
+        text = token.strip()
+        if want_url and is_url(text) and not re.match(r"^https?://", text, re.I):
+            return "https://" + text
+        return text
     target, label = m.group(1), m.group(2)
     if target.startswith(("#", "@", "!")):
         return token.strip()
+    if want_url and re.match(r"^https?://", target, re.I):
+        return target
     return label if label else target
 
 
