@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 _CHUNK = 65_536
 _ERROR_BODY_PEEK = 32_768  # enough of an error page to recognise a bot challenge
 _DECODE_IN_THREAD = 512_000
+_SNIFF_BYTES = 512  # the WHATWG sniffing algorithm looks at the first 512 bytes
 _FAILED_ROBOTS_TTL = 3600.0  # a robots.txt answering 5xx is asked again sooner than a good one
 _UNREACHABLE_ROBOTS_TTL = 60.0  # a site that could not be reached at all is tried again soon
 
@@ -380,21 +381,26 @@ class Fetcher:
             answer.error = FetchError.NOT_HTML
             answer.detail = f"The page is {mime}, not HTML."
             return answer
+        head = b""
+        if mime is None:  # no Content-Type: sniff the first bytes before reading the rest
+            head = await _read_head(resp, _SNIFF_BYTES)
+            if not sniff_html(head):
+                resp.close()
+                answer.error = FetchError.NOT_HTML
+                answer.detail = "The page has no Content-Type and does not look like HTML."
+                return answer
         if resp.content_length is not None and resp.content_length > settings.max_bytes:
             resp.close()
             answer.error = FetchError.TOO_LARGE
             answer.detail = f"The page is {resp.content_length} bytes; the limit is {settings.max_bytes}."
             return answer
-        body, too_large = await _read_capped(resp, settings.max_bytes)
+        rest, too_large = await _read_capped(resp, settings.max_bytes - len(head))
         if too_large:
             resp.close()
             answer.error = FetchError.TOO_LARGE
             answer.detail = f"The page is larger than {settings.max_bytes} bytes (after decompression)."
             return answer
-        if mime is None and not sniff_html(body[:1024]):
-            answer.error = FetchError.NOT_HTML
-            answer.detail = "The page has no Content-Type and does not look like HTML."
-            return answer
+        body = head + rest if head else rest
         if len(body) > _DECODE_IN_THREAD:
             html, _encoding = await asyncio.to_thread(decode_html, body, charset)
         else:
@@ -449,6 +455,17 @@ class Fetcher:
             ttl = self._settings.robots_ttl
         self._robots[str(origin)] = (time.monotonic() + ttl, rules)
         return rules
+
+
+async def _read_head(resp: aiohttp.ClientResponse, size: int) -> bytes:
+    """The first ``size`` bytes of the body (fewer if it is shorter)."""
+    head = b""
+    while len(head) < size:
+        chunk = await resp.content.read(size - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return head
 
 
 async def _read_capped(resp: aiohttp.ClientResponse, cap: int) -> tuple[bytes, bool]:

@@ -20,7 +20,9 @@ class FetchSettings:
     and retries come on top, bounded by ``max_retries`` and ``max_retry_after``). ``blocked_networks``
     are CIDR ranges refused even with ``allow_private_networks`` (tests use it to play "internal
     host" on 127.0.0.1 beside a "public" 127.0.0.2). ``retry_backoff`` is the first wait before
-    retrying a 5xx/429 answer that has no ``Retry-After`` (doubled each time).
+    retrying a 5xx/429 answer that has no ``Retry-After`` (doubled each time). A ``Retry-After``
+    longer than ``max_retry_after`` is honoured by *not* retrying (the result says how long the site
+    asked for), and other requests to that host wait ``max_retry_after`` meanwhile.
     """
 
     user_agent: str = DEFAULT_USER_AGENT

@@ -118,3 +118,11 @@ def test_decode_body_for_saved_pages() -> None:
 
     assert decode_body('<meta charset="windows-1252"><p>€</p>'.encode("cp1252")).endswith("<p>€</p>")
     assert decode_body(codecs.BOM_UTF8 + b"<p>x</p>", "latin-1") == "<p>x</p>"
+
+
+def test_every_fetch_error_has_a_sentence_in_both_languages() -> None:
+    from bot.i18n import t
+
+    for error in FetchError:
+        english, dutch = t(f"fetch.error.{error.value}", "en"), t(f"fetch.error.{error.value}", "nl")
+        assert english and dutch and english != dutch

@@ -272,8 +272,8 @@ async def test_non_html_is_refused_before_reading_the_body(local_web: LocalWeb) 
     blog = await _blog(local_web)
     blog.body("/doc.pdf", b"%PDF-1.7 " + b"x" * 3_000_000, content_type="application/pdf")
     blog.body("/data", b'{"a": 1}', content_type="application/json")
-    blog.body("/untyped-binary", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, content_type=None)
-    blog.body("/untyped-html", b"<!DOCTYPE html><html><p>hello</p></html>", content_type=None)
+    blog.body("/untyped-binary", b"\x89PNG\r\n\x1a\n" + b"\x00" * 3_000_000, content_type=None)  # sniffed, not read
+    blog.body("/untyped-html", b"<!DOCTYPE html><html><p>hello</p>" + b"<p>more</p>" * 1000 + b"</html>", content_type=None)
     blog.body("/xhtml", b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'><p>x</p></html>",
               content_type="application/xhtml+xml")
     async with local_web.fetcher(max_bytes=1_000_000) as fetcher:
@@ -284,8 +284,8 @@ async def test_non_html_is_refused_before_reading_the_body(local_web: LocalWeb) 
         xhtml = await fetcher.fetch(blog.url("/xhtml"))
     assert pdf.error is FetchError.NOT_HTML and pdf.content_type == "application/pdf"  # not too-large: never read
     assert data.error is FetchError.NOT_HTML
-    assert binary.error is FetchError.NOT_HTML
-    assert html.ok and html.content_type is None and "hello" in (html.html or "")
+    assert binary.error is FetchError.NOT_HTML  # not too-large: only the first bytes were read
+    assert html.ok and html.content_type is None and "hello" in (html.html or "") and (html.html or "").endswith("</html>")
     assert xhtml.ok
 
 
