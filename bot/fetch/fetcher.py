@@ -33,6 +33,7 @@ from bot.fetch.robots import (
     too_many_redirects_rules,
     unreachable_rules,
 )
+from bot.fetch.session import MAX_HEADER_BYTES
 from bot.fetch.settings import FetchSettings
 from bot.fetch.status import (
     REDIRECT_STATUSES,
@@ -327,6 +328,13 @@ class Fetcher:
         )
         try:
             async with self._session.get(url, allow_redirects=False, timeout=timeout) as resp:
+                header_bytes = sum(len(name) + len(value) + 4 for name, value in resp.raw_headers)
+                if header_bytes > MAX_HEADER_BYTES:
+                    resp.close()
+                    return _Answer(
+                        url, status=resp.status, error=FetchError.TOO_LARGE,
+                        detail=f"The response headers are too large ({header_bytes} bytes).",
+                    )
                 if mode is _Mode.ROBOTS:
                     return await self._judge_robots(url, resp)
                 return await self._judge_page(url, resp)

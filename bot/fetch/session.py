@@ -15,11 +15,12 @@ from bot.fetch.settings import FetchSettings
 if TYPE_CHECKING:
     from bot.fetch.fetcher import Fetcher
 
-# Response headers: a status line or one header up to 16 KB, at most 64 headers of 32 KB. A normal
-# page sends 1-4 KB; a few CSP and Link headers reach 10 KB.
+# Response headers: the status line up to 16 KB, one header up to 32 KB, at most 64 headers, and all
+# of them together at most 64 KB. A normal page sends 1-4 KB; a few CSP and Link headers reach 10 KB.
 MAX_LINE_SIZE = 16_384
 MAX_FIELD_SIZE = 32_768
 MAX_HEADERS = 64
+MAX_HEADER_BYTES = 65_536  # all headers together; checked by the fetcher once they are parsed
 
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 ACCEPT_LANGUAGE = "nl,en;q=0.9,*;q=0.5"

@@ -244,11 +244,14 @@ async def test_too_large_by_content_length_and_by_streaming(local_web: LocalWeb)
 async def test_huge_response_headers_are_refused(local_web: LocalWeb) -> None:
     blog = await _blog(local_web)
     blog.page("/cookie-monster", "<p>hi</p>", headers={"X-Filler": "a" * 40_000})
+    blog.page("/many", "<p>hi</p>", headers={f"X-Filler-{i}": "b" * 20_000 for i in range(5)})
     blog.page("/normal-csp", "<p>hi</p>", headers={"Content-Security-Policy": "default-src 'self' " + "x" * 12_000})
     async with local_web.fetcher() as fetcher:
         huge = await fetcher.fetch(blog.url("/cookie-monster"))
+        many = await fetcher.fetch(blog.url("/many"))
         csp = await fetcher.fetch(blog.url("/normal-csp"))
     assert huge.error is FetchError.TOO_LARGE and "headers" in (huge.detail or "")
+    assert many.error is FetchError.TOO_LARGE and "headers" in (many.detail or "")
     assert csp.ok
 
 
