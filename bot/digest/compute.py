@@ -82,7 +82,9 @@ def compute_digest(
     if not isinstance(days, int) or not 1 <= days <= 366:
         raise UserInputError(t("store.days_invalid", None))
     site = require_site(db, team_id, domain)
-    end = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    # Times are stored to the second: round up so that what happened in this very second is in.
+    end = moment.replace(microsecond=0) + (timedelta(seconds=1) if moment.microsecond else timedelta(0))
     start = end - timedelta(days=days)
     events = list_events(db, team_id, site.domain, since=iso(start), until=iso(end))
 

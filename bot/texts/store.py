@@ -68,6 +68,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "  overgeslagen {url}: {why}",
     },
     "store.reject.invalid-url": {"en": "not a full http(s) URL", "nl": "geen volledige http(s)-URL"},
+    "store.reject.other-site": {"en": "links to {other}, not {site}", "nl": "linkt naar {other}, niet naar {site}"},
+    "store.export_other_site": {
+        "en": "This export lists links to {other}, not to {site}; import it for that site or export the backlinks of {site}.",
+        "nl": "Deze export bevat links naar {other}, niet naar {site}; importeer hem voor die site of exporteer de backlinks van {site}.",
+    },
     "store.reject.same-site": {"en": "a page of the site itself, not a backlink", "nl": "een pagina van de site zelf, geen backlink"},
     "store.imported": {
         "en": "{site}: read {rows} row(s) as {format}; {added} new page(s), {merged} already known, {duplicates} duplicate(s) merged, {rejected} row(s) rejected.",
