@@ -74,6 +74,13 @@ _CHALLENGE_MARKERS = tuple(
 )
 
 
+# Every marker above contains one of these (lower-case) strings.
+_CHALLENGE_HINTS = (
+    "just a moment", "attention required", "challenge-platform", "_cf_chl_opt", "ddos-guard",
+    "sucuri", "captcha-delivery", "access denied", "checking your browser",
+)
+
+
 def is_challenge(status: int, headers: Mapping[str, str], head_text: str = "") -> bool:
     """True for a bot-challenge or bot-wall page (Cloudflare "Just a moment...", DataDome, ...).
 
@@ -84,6 +91,9 @@ def is_challenge(status: int, headers: Mapping[str, str], head_text: str = "") -
     if headers.get("x-datadome", "") and status in (403, 429):
         return True
     if not head_text:
+        return False
+    lowered = head_text.lower()
+    if not any(hint in lowered for hint in _CHALLENGE_HINTS):  # cheap substring pass first
         return False
     return any(marker.search(head_text) for marker in _CHALLENGE_MARKERS)
 
