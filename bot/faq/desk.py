@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.faq.index import get_index, seo_related
+from bot.faq.index import get_index, relatedness
 from bot.faq.knowledge import entries
 from bot.faq.lang import detect_language
 from bot.faq.model import LANGS, FaqAnswer
@@ -13,6 +13,14 @@ from bot.i18n import t
 # A match must reach this similarity (0..1) to be given as an answer. Calibrated on the shared eval
 # set plus tests/faq/paraphrases.jsonl with bench/bench_faq.py (see the --sweep option).
 THRESHOLD = 0.40
+# Questions that share only everyday words with SEO ("missing link", "site cost") need a closer match.
+THRESHOLD_WEAK = 0.55
+# Questions about the desk itself that consist of nothing but function words ("what can you do?").
+_HELP = re.compile(
+    r"^\W*(?:(?:wat|what)\s+(?:kan|kun|can|do|doe)\s+(?:je|jij|u|you)(?:\s+(?:allemaal|all|so|voor\s+mij|for\s+me|do|doen))*"
+    r"|what\s+are\s+you\s+able\s+to\s+do|wat\s+doe\s+je|who\s+are\s+you|wie\s+ben\s+je|help|hulp|helpen)\W*$",
+    re.IGNORECASE,
+)
 MAX_QUESTION = 500
 
 
@@ -59,11 +67,15 @@ def answer(question: str, lang: str | None = None) -> FaqAnswer:
     if not re.search(r"\w", question):
         raise ValueError("empty question")
     lang = _lang(lang, question)
+    if _HELP.match(question):
+        return _build("bot-help", lang, 1.0)
     index = get_index()
     analysis = index.analyse(question, lang)
     hits = index.search(analysis, limit=1)
     score = hits[0].score if hits else 0.0
-    if hits and score >= THRESHOLD and seo_related(analysis):
+    related = relatedness(analysis)
+    needed = THRESHOLD if related == "strong" else THRESHOLD_WEAK
+    if hits and related != "none" and score >= needed:
         return _build(hits[0].topic, lang, score)
     return FaqAnswer(answered=False, answer=t("faq.declined", lang), lang=lang, topic=None, score=round(score, 4))
 

@@ -88,8 +88,12 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
+# Concepts that stand in for each other at a discount: people say "links" and mean backlinks.
+SOFT_MATCH = {"C:link": ("C:backlink", 0.7), "C:backlink": ("C:link", 0.7)}
+
+
 def _max_edits(word: str) -> int:
-    if len(word) < 4:
+    if len(word) < 5:
         return 0
     return 1 if len(word) <= 7 else 2
 
@@ -115,6 +119,11 @@ class Index:
                 if " " not in form:
                     vocab.setdefault(form, 1)
         self.vocab = vocab
+        # Every word the knowledge base itself writes is a real word: never "correct" it into another.
+        self.real_words: set[str] = set(vocab)
+        for item in self.entries.values():
+            for lang in ("nl", "en"):
+                self.real_words.update(raw_tokens(item.answer[lang] + " " + item.more.get(lang, "")))
         self.keyset: set[str] = set()
         self.variants: list[tuple[str, frozenset[str]]] = []
         for topic, lang, words in variant_words:
@@ -203,7 +212,7 @@ class Index:
             if key:
                 terms.append(Term(key, word))
                 if key.startswith("C:"):
-                    concepts.add(key[2:])
+                    concepts.add(concept_of(word) or key[2:])
                 continue
             parts = self._split(word, lang)
             if parts:
@@ -211,17 +220,17 @@ class Index:
                     pkey = self._key(part, lang, known_only=True)
                     terms.append(Term(pkey, part))
                     if pkey.startswith("C:"):
-                        concepts.add(pkey[2:])
+                        concepts.add(concept_of(part) or pkey[2:])
                 continue
             if word.isdigit():
                 continue  # a number the knowledge base does not mention says nothing either way
-            fixed = self.correct(word) if word not in OFFTOPIC else None
+            fixed = self.correct(word) if word not in OFFTOPIC and word not in self.real_words else None
             if fixed is not None:
                 fkey = self._key(fixed[0], lang, known_only=True) or stem(fixed[0], lang)
                 terms.append(Term(fkey, word, CORRECTED_WEIGHT))
                 # Only a near-certain correction may make a question count as being about SEO.
-                if fkey.startswith("C:") and len(word) >= 5 and fixed[1] == 1:
-                    concepts.add(fkey[2:])
+                if fkey.startswith("C:") and fixed[1] == 1:
+                    concepts.add(concept_of(fixed[0]) or fkey[2:])
                 continue
             terms.append(Term("U:" + stem(word, lang), word))
         return Analysis(tuple(terms), frozenset(concepts), offtopic)
@@ -235,6 +244,9 @@ class Index:
         for term in analysis.terms:
             w = term.weight * self.idf.get(term.key, self.unknown_idf)
             vec[term.key] = max(vec.get(term.key, 0.0), w)
+        for key, (other, factor) in SOFT_MATCH.items():
+            if key in vec and other not in vec and other in self.idf:
+                vec[other] = vec[key] * factor * self.idf[other] / max(self.idf.get(key, 1.0), 1e-9)
         return vec
 
     def search(self, analysis: Analysis, limit: int = 5) -> list[Hit]:
@@ -261,13 +273,24 @@ class Index:
         return hits[:limit]
 
 
-def seo_related(analysis: Analysis) -> bool:
-    """Does the question talk about links, SEO or this bot at all (whatever the best match says)?"""
+def relatedness(analysis: Analysis) -> str:
+    """How clearly the question is about links, SEO or this bot: ``"strong"``, ``"weak"`` or ``"none"``.
+
+    Strong: an SEO term ("nofollow", "backlink", "disavow"). Weak: only everyday words that also occur in
+    link questions ("link", "site", "cost"), two of them at least. A word from another domain ("mortgage",
+    "recipe", "obsidian") leaves only the most specific SEO terms standing.
+    """
     strong = analysis.concepts & STRONG
     weak = analysis.concepts & WEAK
     if analysis.offtopic:
-        return bool(strong & VERY_STRONG) or len(strong) >= 2
-    return bool(strong) or len(weak) >= 2
+        return "strong" if (strong & VERY_STRONG) or len(strong) >= 2 else "none"
+    if strong or ("link" in weak and len(weak) >= 2):
+        return "strong"
+    return "weak" if len(weak) >= 2 else "none"
+
+
+def seo_related(analysis: Analysis) -> bool:
+    return relatedness(analysis) != "none"
 
 
 @lru_cache(maxsize=1)

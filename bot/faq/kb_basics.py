@@ -97,14 +97,15 @@ ENTRIES: tuple[Entry, ...] = (
             "link from a strong site helps your rankings directly. A *nofollow* link carries `rel=\"nofollow\"` and "
             "tells search engines not to use it for ranking; social networks, Wikipedia and many forums add it by "
             "default. Since 2019 Google treats nofollow as a hint it may still count, and nofollow links still bring "
-            "visitors."
+            "visitors. For paid links and links placed by users there are the variants `sponsored` and `ugc`."
         ),
         nl=(
             "Een *dofollow*-link is een gewone link: hij geeft autoriteit (\"link juice\") door aan jouw pagina, dus "
             "een dofollow-link van een sterke site helpt je rankings direct. Een *nofollow*-link heeft "
             "`rel=\"nofollow\"` en vraagt zoekmachines hem niet mee te tellen voor rankings; sociale media, "
             "Wikipedia en veel forums zetten dat standaard. Sinds 2019 ziet Google nofollow als een hint die het "
-            "toch mag meewegen, en nofollow-links leveren nog steeds bezoekers op."
+            "toch mag meewegen, en nofollow-links leveren nog steeds bezoekers op. Voor betaalde links en links van "
+            "gebruikers bestaan de varianten `sponsored` en `ugc`."
         ),
         related=("nofollow-value", "sponsored-ugc", "link-types"),
         command="`/backlinks check jouwsite.nl`",
@@ -184,6 +185,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is a sponsored link",
             "user generated content link attribute",
             "sponsored tag meaning",
+            "is sponsored the same as nofollow",
         ],
         q_nl=[
             "Wat zijn sponsored en UGC links?",
@@ -193,6 +195,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een gesponsorde link",
             "wat betekent de sponsored tag",
             "links geplaatst door gebruikers",
+            "is sponsored hetzelfde als nofollow",
         ],
     ),
     entry(
@@ -311,6 +314,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how does google see my links",
             "what does a crawler do with links",
             "how are links indexed by google",
+            "how does google know who links to me",
         ],
         q_nl=[
             "Hoe werkt een backlink?",
@@ -319,6 +323,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe ziet google mijn links",
             "wat doet een crawler met links",
             "hoe worden links geindexeerd",
+            "hoe weet google wie naar mij linkt",
         ],
     ),
     entry(

@@ -101,6 +101,7 @@ ENTRIES: tuple[Entry, ...] = (
             "import ahrefs export",
             "which file formats can i import",
             "add a link manually",
+            "upload a list of links",
         ],
         q_nl=[
             "Hoe voeg ik backlinks toe?",
@@ -110,6 +111,7 @@ ENTRIES: tuple[Entry, ...] = (
             "ahrefs export importeren",
             "welke bestandsformaten kan ik importeren",
             "handmatig een link toevoegen",
+            "een lijst met links uploaden",
         ],
     ),
     entry(

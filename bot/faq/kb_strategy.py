@@ -493,6 +493,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how long does it take for a backlink to improve rankings",
             "backlinks no effect yet",
             "got a new link but rankings did not change",
+            "how long does link building take to work",
         ],
         q_nl=[
             "Hoe snel werken backlinks?",
@@ -502,6 +503,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe lang duurt het voor een backlink mijn ranking verbetert",
             "backlinks nog geen effect",
             "nieuwe link maar mijn positie is niet veranderd",
+            "hoe lang duurt linkbuilding voordat je iets merkt",
         ],
     ),
     entry(

@@ -30,6 +30,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what do backlinks do for my website",
             "do backlinks help me rank higher",
             "are backlinks worth the effort",
+            "what do i gain from backlinks",
         ],
         q_nl=[
             "Waarom zijn backlinks belangrijk?",
@@ -39,6 +40,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat doen backlinks voor mijn website",
             "helpen backlinks om hoger te ranken",
             "zijn backlinks de moeite waard",
+            "wat heb ik aan backlinks",
+            "wat leveren backlinks mij op",
         ],
     ),
     entry(
@@ -62,6 +65,7 @@ ENTRIES: tuple[Entry, ...] = (
             "statistics about backlinks and rankings",
             "study 11.8 million search results",
             "proof that backlinks work",
+            "why does the number 1 result have more links",
         ],
         q_nl=[
             "Is er onderzoek dat laat zien dat backlinks helpen?",
@@ -70,6 +74,7 @@ ENTRIES: tuple[Entry, ...] = (
             "statistieken over backlinks en rankings",
             "studie 11,8 miljoen zoekresultaten",
             "bewijs dat backlinks werken",
+            "waarom heeft nummer 1 meer links",
         ],
     ),
     entry(
@@ -124,6 +129,8 @@ ENTRIES: tuple[Entry, ...] = (
             "how do i increase my domain authority",
             "authority flywheel",
             "what is DA score",
+            "ahrefs domain rating explained",
+            "moz domain authority",
         ],
         q_nl=[
             "Wat is domeinautoriteit?",
@@ -132,6 +139,8 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe verhoog ik mijn domeinautoriteit",
             "vliegwiel van autoriteit",
             "wat is een DA score",
+            "domain rating van ahrefs",
+            "domain authority van moz",
         ],
     ),
     entry(

@@ -27,7 +27,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "anchor": ("anchortext", "anchor", "anchors", "anker", "ankers", "ankertekst", "ankerteksten", "linktekst",
                "linkteksten", "ankertext", "anchortekst"),
     "clickhere": ("clickhere", "generic", "generiek", "generieke", "algemene"),
-    "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "same", "identical", "identieke"),
+    "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "dezelfde", "hetzelfde", "same", "identical", "identieke"),
     "mix": ("mix", "verdeling", "distribution", "ratio", "verhouding", "spread", "profile", "profiel",
             "linkprofiel", "ankerprofiel", "natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk",
             "onnatuurlijke", "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
@@ -47,9 +47,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "crawler": ("crawler", "crawlers", "crawl", "crawlen", "crawled", "crawling", "spider", "spiders", "googlebot"),
     "index": ("index", "indexeren", "geindexeerd", "geindexeerde", "indexing", "indexed", "indexatie",
               "indexation", "indexering", "ontdekt", "discover", "discovers", "discovered", "vindt"),
-    "google": ("google", "zoekmachine", "zoekmachines", "searchengine", "engines", "bing"),
+    "google": ("google", "zoekmachine", "zoekmachines", "searchengine", "engines", "bing", "yahoo", "duckduckgo"),
     "seo": ("seo", "zoekmachineoptimalisatie", "vindbaarheid", "findability"),
     "rank": ("rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities", "position",
+             "boven", "above", "outrank", "outranks", "outranking", "verslaan", "beat", "beats",
              "positions", "hoger", "higher", "top", "serp", "serps", "scoren", "pagina1"),
     "rankingfactor": ("rankingfactor", "rankingfactoren", "factor", "factors", "factoren", "signaal", "signal",
                       "signals", "signalen"),
@@ -91,12 +92,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "many": ("many", "much", "hoeveel", "howmany"),
     "need": ("need", "needed", "nodig", "require", "required", "enough", "genoeg", "voldoende"),
     "buy": ("buy", "buying", "bought", "purchase", "purchased", "kopen", "koop", "koopt", "gekocht", "gekochte",
-            "aanschaffen", "fiverr"),
+            "aanschaffen", "fiverr", "offer", "offered", "offers", "aanbod", "aangeboden", "biedt",
+            "sell", "selling", "sells", "verkopen", "verkoopt", "verkoop"),
     "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs", "kost",
             "kosten", "price", "prijs", "euro", "geld", "money", "goedkoop", "goedkope", "cheap"),
     "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited", "legal",
                 "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
                 "guidelines", "richtlijnen"),
+    "normal": ("normal", "normaal", "wrong", "fout", "verkeerd", "worry", "worried", "zorgen", "bezorgd",
+               "concern", "concerned", "problem", "probleem", "erg"),
+    "numberone": ("numberone", "winner"),
     "drop": ("drop", "drops", "dropped", "dalen", "daalt", "daling", "gedaald", "zakken", "zakt", "gezakt",
              "omlaag", "down", "decline", "declined", "kelderen", "keldert"),
     "lose": ("lose", "losing", "lost", "loss", "losses", "verlies", "verliezen", "verloren", "verliest", "kwijt",
@@ -113,18 +118,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "why": ("why", "waarom"),
     "where": ("where", "waar"),
     "start": ("start", "starten", "begin", "beginnen", "beginner", "beginners", "starter", "starters", "first",
-              "eerste"),
+              "eerste", "steps", "stappen"),
     "get": ("get", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen", "earn", "verdienen",
             "verdiend", "winnen", "acquire"),
     "business": ("mkb", "mkber", "mkbers", "sme", "smes", "smb", "ondernemer", "ondernemers", "business",
                  "businesses", "bedrijf", "bedrijven", "company", "companies", "zzp", "zzper", "zaak", "winkel",
-                 "kleine", "small", "shop", "webshop", "store", "winkeltje", "firm", "firma", "kantoor"),
+                 "shop", "webshop", "store", "winkeltje", "firm", "firma", "kantoor"),
     "local": ("local", "lokaal", "lokale", "regio", "regionaal", "regionale", "plaatselijk", "plaatselijke",
               "buurt", "stad", "city", "town", "dorp", "neighbourhood", "neighborhood"),
     "site": ("site", "sites", "website", "websites", "webpagina", "pagina", "paginas", "page", "pages",
              "domein", "domain", "domains", "domeinen"),
     "mention": ("mention", "mentions", "mentioned", "vermelding", "vermeldingen", "vermeld", "genoemd", "noemen",
-                "noemt", "naamsvermelding", "unlinked", "brand", "merk", "merknaam", "bedrijfsnaam"),
+                "noemt", "naamsvermelding", "unlinked", "brand", "merknaam", "bedrijfsnaam"),
     "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blog", "blogs", "blogpost",
                 "publish", "publiceren", "publiceer", "linkbait", "linkwaardig", "linkwaardige", "linkable",
                 "infographic", "infographics", "guide", "guides", "calculator"),
@@ -202,7 +207,7 @@ WEAK = frozenset(
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
         "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
         "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
-        "difference", "wikipedia", "follow", "local", "site", "review", "drop",
+        "difference", "wikipedia", "follow", "local", "normal", "numberone", "site", "review", "drop",
     }
 )
 
@@ -220,7 +225,7 @@ OFFTOPIC = frozenset(
     cadeau gift bruiloft wedding salaris salary sollicitatie job vacature zalm salmon kip chicken
     obsidian notion roam logseq zettelkasten notes notities aantekeningen excel spreadsheet cel cell formule
     formula sheet tabblad onedrive sharepoint dropbox kabel cable usb hdmi bluetooth router modem netflix
-    followers volgers likes spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
+    followers volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
     bitcoin beurs huis house huur rent makelaar energie energy stroom gas
     """.split()
 )

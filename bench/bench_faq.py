@@ -1,0 +1,112 @@
+"""Benchmark of the question desk: accuracy, off-topic rejection, language accuracy and latency.
+
+    .venv/bin/python bench/bench_faq.py            # both labelled sets, figures and failures
+    .venv/bin/python bench/bench_faq.py --sweep    # also: accuracy/rejection over thresholds (calibration)
+
+Sets: the shared eval sample (../shared/eval/faq_questions.jsonl) and our own paraphrase set
+(tests/faq/paraphrases.jsonl). Latency is per question after the index is built (cold start shown
+separately). The baseline measured in the same run is a plain keyword-overlap matcher over the same
+variants (no stemming, synonyms, typo tolerance or relatedness check), so the ratios show what the
+retrieval adds; absolute times vary between runs on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SETS = {
+    "shared eval": ROOT.parent / "shared" / "eval" / "faq_questions.jsonl",
+    "paraphrases": ROOT / "tests" / "faq" / "paraphrases.jsonl",
+}
+
+
+def baseline_factory():  # type: ignore[no-untyped-def]
+    """Keyword overlap (Jaccard on lower-case words) against the same variants, answering when > 0.3."""
+    from bot.faq.knowledge import entries
+    from bot.faq.model import FaqAnswer
+
+    docs = []
+    for item in entries().values():
+        for lang, variants in item.variants.items():
+            for v in variants:
+                docs.append((item.id, lang, set(re.findall(r"\w+", v.lower()))))
+
+    def ask(question: str) -> FaqAnswer:
+        words = set(re.findall(r"\w+", question.lower()))
+        best = (0.0, None, "en")
+        for topic, lang, d in docs:
+            score = len(words & d) / len(words | d) if words else 0.0
+            if score > best[0]:
+                best = (score, topic, lang)
+        score, topic, lang = best
+        if topic is None or score <= 0.3:
+            return FaqAnswer(False, "", lang, None, score)
+        return FaqAnswer(True, entries()[topic].answer[lang], lang, topic, score)
+
+    return ask
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", action="store_true", help="print accuracy and rejection over a range of thresholds")
+    parser.add_argument("--quiet", action="store_true", help="do not list the failures")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    from bot.faq import answer, warm_up
+
+    warm_up()
+    cold_ms = (time.perf_counter() - start) * 1000
+    from bot.faq.evaluation import evaluate, load
+
+    print(f"cold start (import + knowledge + index): {cold_ms:.0f} ms")
+    base = baseline_factory()
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"{name}: {path} missing, skipped")
+            continue
+        items = load(path)
+        ours = evaluate(items, answer)
+        ref = evaluate(items, base)
+        on = sum(not i.offtopic for i in items)
+        print(f"\n{name}: {on} on-topic, {len(items) - on} off-topic ({path})")
+        print(f"  on-topic answered correctly : {ours.accuracy:6.1%}   (baseline {ref.accuracy:6.1%})")
+        print(f"  off-topic declined          : {ours.rejection:6.1%}   (baseline {ref.rejection:6.1%})")
+        print(f"  language correct            : {ours.lang_accuracy:6.1%}")
+        p50, p95 = ours.percentile(50), ours.percentile(95)
+        b50, b95 = ref.percentile(50), ref.percentile(95)
+        print(f"  latency p50 / p95           : {p50:.2f} / {p95:.2f} ms   (baseline {b50:.2f} / {b95:.2f} ms,"
+              f" ratio p95 {p95 / b95 if b95 else float('nan'):.1f}x)")
+        if not args.quiet:
+            for failure in ours.failures:
+                print("   -", failure)
+
+    if args.sweep:
+        import bot.faq.desk as desk
+
+        print("\nthreshold sweep (all sets together): threshold, weak threshold -> accuracy, rejection")
+        items = [i for p in SETS.values() if p.exists() for i in load(p)]
+        saved = desk.THRESHOLD, desk.THRESHOLD_WEAK
+        try:
+            for thr in (0.30, 0.35, 0.40, 0.45, 0.50):
+                for weak in (0.45, 0.55, 0.65):
+                    desk.THRESHOLD, desk.THRESHOLD_WEAK = thr, max(thr, weak)
+                    r = evaluate(items, answer)
+                    print(f"  {thr:.2f} {max(thr, weak):.2f} -> {r.accuracy:6.1%} {r.rejection:6.1%}")
+        finally:
+            desk.THRESHOLD, desk.THRESHOLD_WEAK = saved
+        scores = [answer(i.q).score for i in items if i.offtopic]
+        print(f"  off-topic best-match scores: median {statistics.median(scores):.2f}, max {max(scores):.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
