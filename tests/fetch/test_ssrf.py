@@ -17,6 +17,7 @@ SPELLINGS = [
     "127.0.0.1", "127.1", "2130706433", "0x7f.0.0.1", "0177.0.0.1", "0x7f000001", "127.0.1",
     "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::1]", "[::]", "[64:ff9b::7f00:1]", "[2002:7f00:1::1]",
     "localhost", "localhost.", "LocalHost", "0.0.0.0", "0", "127.0.0.1.",
+    "①②⑦.0.0.1", "127。0。0。1",  # normalised to 127.0.0.1 by the URL parser (IDNA/NFKC)
 ]
 
 
@@ -29,6 +30,15 @@ async def test_every_spelling_of_this_machine_is_refused_before_connecting(local
     assert result.error is FetchError.BLOCKED_ADDRESS, (spelling, result)
     assert result.status is None and result.html is None
     assert "does not fetch" in (result.detail or "")
+    assert internal.requests == []
+
+
+@pytest.mark.parametrize("spelling", ["%31%32%37.0.0.1", "127.0.0.1%00.blog.example", "999.0.0.1", "0x7g.0.0.1"])
+async def test_malformed_numeric_hosts_are_refused_as_invalid(local_web: LocalWeb, spelling: str) -> None:
+    internal = await local_web.add_host("internal", ip="127.0.0.1")
+    async with local_web.fetcher(allow_private_networks=False, allowed_ports=frozenset({internal.port})) as fetcher:
+        result = await fetcher.fetch(f"http://{spelling}:{internal.port}/")
+    assert result.error in (FetchError.INVALID_URL, FetchError.BLOCKED_ADDRESS), result
     assert internal.requests == []
 
 
