@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import itertools
 import math
 import re
 import zipfile
@@ -173,84 +174,129 @@ class AuthorityReader(Iterator[DomainRank]):
             members = [i for i in archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
             if not members:
                 raise ImportFileError("imports.authority.unknown")
-            member = max(members, key=lambda i: i.file_size)
-            return archive.open(member)  # type: ignore[return-value]
+            return _lines(archive.open(max(members, key=lambda i: i.file_size)))  # type: ignore[arg-type]
         raw = io.BufferedReader(_Prepended(head, stream), 1 << 20)
         if head.startswith(b"\x1f\x8b"):
-            return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
-        return raw
+            return _lines(gzip.GzipFile(fileobj=raw))  # type: ignore[arg-type]
+        return _lines(raw)  # type: ignore[arg-type]
 
-    def _skip(self) -> None:
+    def _skip(self, line_no: int) -> None:
         self.skipped += 1
         if len(self.skipped_lines) < 20:
-            self.skipped_lines.append(self.lines)
+            self.skipped_lines.append(line_no)
 
     def _iterate(self) -> Iterator[DomainRank]:
+        try:
+            yield from self._read()
+        except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
+            raise ImportFileError("imports.authority.broken") from None
+
+    def _read(self) -> Iterator[DomainRank]:
+        """The per-line loop; kept lean because a ranks file has millions of lines.
+
+        With ``wanted``, a line costs a split and a set lookup or two unless it is a hit: only hits
+        have their name checked in full (a malformed rank or a short line is always counted)."""
         cc = self.source is AuthoritySource.COMMON_CRAWL_RANKS
         sep = b"\t" if cc else b","
         rank_i, name_i = 0, (4 if cc else 1)
+        lines = self._lines
+        line_no = 0
+        first = next(lines, None)
+        if first is None:
+            return
+        if first[:1] == b"#":
+            line_no = 1
+            header = [h.strip().lstrip(b"#") for h in first.split(sep)]
+            if b"harmonicc_pos" in header and b"host_rev" in header:
+                rank_i, name_i = header.index(b"harmonicc_pos"), header.index(b"host_rev")
+        else:
+            lines = itertools.chain((first,), lines)
+        width = max(rank_i, name_i) + 1
         wanted = self._wanted
-        wanted_rev = {".".join(reversed(w.split("."))).encode() for w in wanted} if (wanted is not None and cc) else None
-        wanted_b = {w.encode() for w in wanted} if (wanted is not None and not cc) else None
+        if wanted is None:
+            probe = None
+        elif cc:
+            probe = {".".join(reversed(w.split("."))).encode() for w in wanted}
+        else:
+            probe = {w.encode() for w in wanted}
         seen: set[str] = set()
-        registrable = rules().registrable
+        psl = rules()
+        registrable, plain, wild = psl.registrable, psl.plain, psl.wild
         name_ok = _NAME_RE.fullmatch
-        universe = self.universe
-        try:
-            for raw in self._lines:
-                self.lines += 1
-                if raw[:1] == b"#":
-                    if cc and b"host_rev" in raw:
-                        header = [h.strip().lstrip(b"#") for h in raw.split(b"\t")]
-                        if b"harmonicc_pos" in header and b"host_rev" in header:
-                            rank_i, name_i = header.index(b"harmonicc_pos"), header.index(b"host_rev")
-                    continue
-                parts = raw.split(sep)
-                if len(parts) <= name_i:
-                    if raw.strip():
-                        self._skip()
-                    continue
-                name = parts[name_i].strip().lower()
-                try:
-                    rank = int(parts[rank_i])
-                except ValueError:
-                    self._skip()
-                    continue
-                if rank < 1 or not name_ok(name):
-                    self._skip()
-                    continue
-                if wanted_rev is not None:  # Common Crawl: test reversed prefixes before any work
-                    if name not in wanted_rev:
+        slope = 100.0 / math.log10(self.universe) if self.universe > 1 else 0.0
+        log10 = math.log10
+        for line_no, raw in enumerate(lines, line_no + 1):
+            parts = raw.split(sep)
+            if len(parts) < width:
+                if raw.strip():
+                    self._skip(line_no)
+                continue
+            rank_text = parts[rank_i].strip()
+            if not rank_text.isdigit():
+                self._skip(line_no)
+                continue
+            name = parts[name_i].strip()
+            if probe is not None and name not in probe:
+                name = name.lower()
+                if name not in probe:
+                    # a subdomain of a wanted domain? (never true for a domain-level file)
+                    if cc:  # reversed: nl.voorbeeld.www -> prefixes nl.voorbeeld
                         dot = name.find(b".")
-                        while dot != -1 and name[:dot] not in wanted_rev:
+                        dot = name.find(b".", dot + 1) if dot != -1 else -1
+                        while dot != -1 and name[:dot] not in probe:
                             dot = name.find(b".", dot + 1)
-                        if dot == -1:
-                            continue
-                elif wanted_b is not None:  # Tranco: test host suffixes
-                    if name not in wanted_b:
+                    else:  # www.voorbeeld.nl -> suffixes voorbeeld.nl
                         dot = name.find(b".")
-                        while dot != -1 and name[dot + 1:] not in wanted_b:
+                        while dot != -1 and name[dot + 1:] not in probe:
                             dot = name.find(b".", dot + 1)
-                        if dot == -1:
-                            continue
-                host = name.decode("ascii")
-                if cc:
-                    host = ".".join(reversed(host.split(".")))
-                domain = registrable(host)
-                if domain is None:
-                    self._skip()
+                    if dot == -1:
+                        continue
+            name = name.lower()
+            rank = int(rank_text)
+            if rank < 1 or not name_ok(name):
+                self._skip(line_no)
+                continue
+            if cc:
+                tld, dot_, rest = name.partition(b".")
+                if dot_ and b"." not in rest:  # the usual two-label name: com.example
+                    host = (rest + b"." + tld).decode("ascii")
+                    tld_s = tld.decode("ascii")
+                    simple = tld_s in plain and tld_s not in wild and host not in plain
+                    domain = host if simple else registrable(host)
+                else:
+                    domain = registrable(".".join(reversed(name.decode("ascii").split("."))))
+            else:
+                domain = registrable(name.decode("ascii"))
+            if domain is None:
+                self._skip(line_no)
+                continue
+            if wanted is not None:
+                if domain not in wanted:
                     continue
-                if wanted is not None:
-                    if domain not in wanted:
-                        continue
-                    if domain in seen:
-                        self.duplicates += 1
-                        continue
-                    seen.add(domain)
-                self.kept += 1
-                yield DomainRank(domain, rank, authority_score(rank, universe))
-        except (OSError, EOFError, zlib.error, zipfile.BadZipFile):
-            raise ImportFileError("imports.authority.broken") from None
+                if domain in seen:
+                    self.duplicates += 1
+                    continue
+                seen.add(domain)
+            self.kept += 1
+            self.lines = line_no
+            score = 100.0 - slope * log10(rank)
+            yield DomainRank(domain, rank, round(score, 1) if score > 0.0 else 0.0)
+        self.lines = line_no
+
+
+def _lines(stream: BinaryIO, block: int = 1 << 20) -> Iterator[bytes]:
+    """Lines of a binary stream without their ending, read in large blocks (faster than readline)."""
+    rest = b""
+    while True:
+        data = stream.read(block)
+        if not data:
+            break
+        chunk = rest + data
+        lines = chunk.split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
 
 
 def parse_authority(
