@@ -190,4 +190,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "De verwijzende pagina's van {site} worden gelezen; dat kan een minuut duren…",
     },
     "compare.slack.csv_title": {"en": "Outreach list for {site}", "nl": "Outreachlijst voor {site}"},
+    "compare.usage.gap": {
+        "en": "`/backlinks gap mysite.nl [rival.nl]`: who links to competitors but not to you (outreach CSV)",
+        "nl": "`/backlinks gap mijnsite.nl [concurrent.nl]`: wie linkt naar concurrenten maar niet naar jou (outreach-CSV)",
+    },
+    "compare.usage.anchors": {
+        "en": "`/backlinks anchors mysite.nl [keywords beste bakker utrecht, taart bestellen | brands My Site]`: your anchor-text mix",
+        "nl": "`/backlinks anchors mijnsite.nl [keywords beste bakker utrecht, taart bestellen | brands Mijn Site]`: je ankertekstmix",
+    },
+    "compare.usage.toxic": {
+        "en": "`/backlinks toxic mysite.nl` scores linking domains; `/backlinks toxic mark mysite.nl spam.example disavow [reason]` records your decision",
+        "nl": "`/backlinks toxic mijnsite.nl` beoordeelt linkende domeinen; `/backlinks toxic mark mijnsite.nl spam.example disavow [reden]` legt je besluit vast",
+    },
+    "compare.usage.disavow": {
+        "en": "`/backlinks disavow mysite.nl`: a disavow file of the domains you marked",
+        "nl": "`/backlinks disavow mijnsite.nl`: een disavow-bestand van de domeinen die je markeerde",
+    },
+    "compare.slack.chart_comment": {
+        "en": "Live referring domains, live links and dofollow share per site.",
+        "nl": "Live verwijzende domeinen, live links en aandeel dofollow per site.",
+    },
+    "compare.slack.terms_saved": {"en": "Saved for {site}.", "nl": "Opgeslagen voor {site}."},
 }

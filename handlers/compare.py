@@ -1,0 +1,234 @@
+"""Slack subcommands ``compare``, ``gap``, ``anchors``, ``toxic`` (and ``toxic mark``) and ``disavow``.
+
+Thin: parse, call the engine in :mod:`bot.compare` through the store thread, render with the texts of
+:mod:`bot.texts.compare`. Tables go in a code block; long lists go into a CSV file; the comparison
+chart is uploaded as a PNG. The toxicity scan reads pages, so it runs in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any, AsyncIterator
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.domains import normalise_site
+from bot.errors import BacklinksError
+from bot.i18n import t
+from bot.slack.app import AppContext
+from bot.slack.blocks import escape, message
+from handlers import router
+
+log = logging.getLogger(__name__)
+
+GAP_LINES = 10
+TOXIC_LINES = 25
+
+
+def _sites(cmd: router.Command) -> tuple[str, list[str]]:
+    site = normalise_site(router.unwrap(cmd.args[0]))
+    comps = [normalise_site(router.unwrap(a)) for a in cmd.args[1:]]
+    return site, comps
+
+
+def _code(lines: list[str]) -> str:
+    return "```\n" + "\n".join(lines) + "\n```"
+
+
+async def _upload(cmd: router.Command, *, filename: str, content: bytes, title: str, comment: str) -> None:
+    from handlers.export import upload_for
+
+    await upload_for(cmd, filename=filename, content=content, title=title, comment=comment)
+
+
+# ---------------------------------------------------------------- compare
+
+
+async def compare(cmd: router.Command) -> None:
+    if not cmd.args:
+        await cmd.usage("slack.usage.compare")
+        return
+    from bot.compare.chart import chart_for
+    from bot.compare.compare import compare_sites
+    from bot.compare.render import compare_lines, gap_lines
+
+    site, comps = _sites(cmd)
+    comparison = await cmd.ctx.store.call(compare_sites, cmd.team_id, site, comps or None)
+    lines = compare_lines(comparison, cmd.lang)
+    # title, blank, table rows (header + one per site), blank, then leader and anchor lines
+    n_table = 1 + len(comparison.sites)
+    title, table, rest = lines[0], lines[2 : 2 + n_table], lines[3 + n_table :]
+    gap = gap_lines(comparison.site, comparison.competitors, comparison.gap, cmd.lang, limit=5, slack=True)
+    await cmd.reply(message(f"*{escape(title)}*", _code(table), escape("\n".join(rest)), escape("\n".join(gap))))
+    png = await asyncio.to_thread(chart_for, comparison)
+    await _upload(
+        cmd,
+        filename=f"compare-{comparison.site}.png",
+        content=png,
+        title=t("compare.chart_title", cmd.lang, site=comparison.site),
+        comment=t("compare.slack.chart_comment", cmd.lang),
+    )
+
+
+# ---------------------------------------------------------------- gap
+
+
+async def gap(cmd: router.Command) -> None:
+    if not cmd.args:
+        await cmd.usage("compare.usage.gap")
+        return
+    from bot.compare.gap import gap_csv, gap_for
+    from bot.compare.render import gap_lines
+
+    site, comps = _sites(cmd)
+    site, comps, items = await cmd.ctx.store.call(gap_for, cmd.team_id, site, comps or None)
+    await cmd.reply(message(escape("\n".join(gap_lines(site, comps, items, cmd.lang, limit=GAP_LINES, slack=True)))))
+    if items:
+        await _upload(
+            cmd,
+            filename=f"outreach-{site}.csv",
+            content=gap_csv(items).encode("utf-8"),
+            title=t("compare.slack.csv_title", cmd.lang, site=site),
+            comment=t("compare.gap.head", cmd.lang, site=site, competitors=", ".join(comps), count=len(items)),
+        )
+
+
+# ---------------------------------------------------------------- anchors
+
+_TERM_WORDS = {
+    "brand": "brands", "brands": "brands", "merk": "brands", "merken": "brands", "merknaam": "brands", "merknamen": "brands",
+    "keyword": "keywords", "keywords": "keywords", "zoekwoord": "keywords", "zoekwoorden": "keywords",
+}
+
+
+def parse_terms(words: list[str]) -> dict[str, list[str]]:
+    """``keywords beste bakker utrecht, taart bestellen brands Jansen`` -> lists per kind (comma-separated)."""
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            out[current] = [p.strip() for p in " ".join(buffer).split(",") if p.strip()]
+
+    for word in words:
+        kind = _TERM_WORDS.get(word.lower().rstrip(":="))
+        if kind is not None:
+            flush()
+            current, buffer = kind, []
+        elif current is not None:
+            buffer.append(word)
+    flush()
+    return out
+
+
+async def anchors(cmd: router.Command) -> None:
+    if not cmd.args:
+        await cmd.usage("compare.usage.anchors")
+        return
+    from bot.compare.anchors import anchors_for
+    from bot.compare.render import anchor_lines
+
+    site = normalise_site(router.unwrap(cmd.args[0]))
+    terms = parse_terms([router.unwrap(a) for a in cmd.args[1:]])
+    result = await cmd.ctx.store.call(anchors_for, cmd.team_id, site, brands=terms.get("brands"), keywords=terms.get("keywords"))
+    lines = anchor_lines(result.site, result.profile, result.brands, result.keywords, cmd.lang)
+    if terms:
+        lines.insert(0, t("compare.slack.terms_saved", cmd.lang, site=result.site))
+    await cmd.reply(message(escape("\n".join(lines))))
+
+
+# ---------------------------------------------------------------- toxic
+
+
+@contextlib.asynccontextmanager
+async def _borrowed(fetcher: Any) -> AsyncIterator[Any]:
+    """The app's shared fetcher as an async context manager that does not close it."""
+    yield fetcher
+
+
+async def toxic(cmd: router.Command) -> None:
+    if not cmd.args:
+        await cmd.usage("compare.usage.toxic")
+        return
+    if cmd.args[0].lower() in ("mark", "markeer"):
+        await toxic_mark(cmd)
+        return
+    if len(cmd.args) != 1:
+        await cmd.usage("compare.usage.toxic")
+        return
+    site = normalise_site(router.unwrap(cmd.args[0]))
+    from storage.sites import require_site
+
+    await cmd.ctx.store.call(require_site, cmd.team_id, site)  # a clear error now, not from the background
+    await cmd.reply(message(t("compare.slack.scanning", cmd.lang, site=escape(site))))
+    cmd.ctx.spawn(_scan(cmd, site), name=f"toxic:{cmd.team_id}:{site}")
+
+
+async def _scan(cmd: router.Command, site: str) -> None:
+    from bot.compare.render import toxic_lines
+    from bot.compare.toxic import toxic_scan
+
+    try:
+        fetcher = await cmd.ctx.get_fetcher()
+        report = await toxic_scan(cmd.ctx.store, cmd.team_id, site, open_fetcher_fn=lambda: _borrowed(fetcher))
+        await cmd.reply(message(escape("\n".join(toxic_lines(report, cmd.lang, limit=TOXIC_LINES)))))
+    except BacklinksError as err:
+        await cmd.reply(message(t("slack.error", cmd.lang, message=str(err))))
+    except Exception:
+        log.exception("toxic scan of %s failed", site)
+        await cmd.reply(message(t("slack.internal_error", cmd.lang)))
+
+
+async def toxic_mark(cmd: router.Command) -> None:
+    """``toxic mark SITE DOMAIN keep|disavow [reason ...]``."""
+    args = cmd.args[1:]
+    decision = args[2].lower() if len(args) >= 3 else ""
+    decision = {"behouden": "keep", "houden": "keep", "afwijzen": "disavow"}.get(decision, decision)
+    if len(args) < 3 or decision not in ("keep", "disavow"):
+        await cmd.usage("compare.usage.toxic")
+        return
+    from storage import compare_repo
+    from storage.sites import require_site
+
+    site_domain = normalise_site(router.unwrap(args[0]))
+    domain = normalise_site(router.unwrap(args[1]))
+    reason = " ".join(router.unwrap(a) for a in args[3:]) or None
+
+    def mark(db: Any) -> Any:
+        site = require_site(db, cmd.team_id, site_domain)
+        return compare_repo.mark_domain(db, cmd.team_id, site.id, domain, decision, reason=reason, decided_by=cmd.user_id)
+
+    saved = await cmd.ctx.store.call(mark)
+    await cmd.reply(message(t("compare.mark.saved", cmd.lang, domain=escape(saved.domain), decision=saved.decision, site=escape(site_domain))))
+
+
+# ---------------------------------------------------------------- disavow
+
+
+async def disavow(cmd: router.Command) -> None:
+    if len(cmd.args) != 1:
+        await cmd.usage("compare.usage.disavow")
+        return
+    from bot.compare.disavow import disavow_for
+
+    site = normalise_site(router.unwrap(cmd.args[0]))
+    text, count = await cmd.ctx.store.call(disavow_for, cmd.team_id, site)
+    await _upload(
+        cmd,
+        filename=f"disavow-{site}.txt",
+        content=text.encode("utf-8"),
+        title=f"disavow-{site}.txt",
+        comment=t("compare.disavow.slack", cmd.lang, site=site, count=count),
+    )
+
+
+def register(app: AsyncApp, ctx: AppContext) -> None:
+    del app, ctx  # plain subcommands: no listeners of their own
+    router.register("compare", compare, usage_key="slack.usage.compare", aliases=("vergelijk",))
+    router.register("gap", gap, usage_key="compare.usage.gap", aliases=("linkgat",))
+    router.register("anchors", anchors, usage_key="compare.usage.anchors", aliases=("ankers", "ankerteksten"))
+    router.register("toxic", toxic, usage_key="compare.usage.toxic", aliases=("toxisch",))
+    router.register("disavow", disavow, usage_key="compare.usage.disavow")
