@@ -38,6 +38,8 @@ Pieces:
 - :class:`LocalResolver` (``web.resolver``): names of the hosts resolve to them; :meth:`set` adds
   fixed answers (several addresses = a mixed answer) and :meth:`script` successive answers (DNS
   rebinding). ``calls`` lists the names looked up. Unknown names fail like NXDOMAIN.
+- ``add_host(name, https=True)``: the host also serves TLS with a certificate from a throw-away CA
+  (needs the ``openssl`` command); ``host.https_url(path)``, and ``Seen.scheme`` tells which was used.
 - :meth:`LocalWeb.fetcher`: a fetcher with test settings (private networks allowed, short timeouts,
   tiny backoff) wired to the resolver; keyword arguments override :class:`bot.fetch.FetchSettings`.
 """
@@ -45,12 +47,17 @@ Pieces:
 from __future__ import annotations
 
 import asyncio
+import shutil
 import socket
+import ssl
+import subprocess
+import tempfile
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from aiohttp import web
@@ -76,6 +83,7 @@ class Seen:
     path_qs: str
     headers: Mapping[str, str]
     at: float
+    scheme: str = "http"
 
     @property
     def user_agent(self) -> str:
@@ -100,10 +108,12 @@ def local_settings(**overrides: Any) -> "FetchSettings":
 class Host:
     """One web server on its own loopback address; see the module docstring."""
 
-    def __init__(self, name: str, ip: str) -> None:
+    def __init__(self, name: str, ip: str, tls: ssl.SSLContext | None = None) -> None:
         self.name = name
         self.ip = ip
         self.port = 0
+        self.https_port = 0  # set when the host also serves https (``add_host(..., https=True)``)
+        self._tls = tls
         self.routes: dict[str, Handler] = {}
         self.requests: list[Seen] = []
         self.in_flight = 0
@@ -115,6 +125,12 @@ class Host:
     def url(self, path: str = "/") -> str:
         """``http://<name><path>``: reached through the fake resolver."""
         return f"http://{self.name}{path}"
+
+    def https_url(self, path: str = "/") -> str:
+        """``https://<name><path>`` (the host must have been added with ``https=True``)."""
+        if not self.https_port:
+            raise ValueError(f"{self.name} does not serve https; add it with https=True")
+        return f"https://{self.name}{path}"
 
     def direct_url(self, path: str = "/") -> str:
         """``http://<ip>:<port><path>``: an IP-literal URL (no resolver involved)."""
@@ -227,7 +243,7 @@ class Host:
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         self.requests.append(
-            Seen(request.method, request.path, request.path_qs, dict(request.headers), time.monotonic())
+            Seen(request.method, request.path, request.path_qs, dict(request.headers), time.monotonic(), request.scheme)
         )
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
@@ -243,13 +259,15 @@ class Host:
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
         app.on_response_prepare.append(_drop_marked_content_type)
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.ip, 0))
-        self.port = sock.getsockname()[1]
         runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2, handler_cancellation=True)
         await runner.setup()
+        sock = _bound_socket(self.ip)
+        self.port = sock.getsockname()[1]
         await web.SockSite(runner, sock).start()
+        if self._tls is not None:
+            tls_sock = _bound_socket(self.ip)
+            self.https_port = tls_sock.getsockname()[1]
+            await web.SockSite(runner, tls_sock, ssl_context=self._tls).start()
         self._runner = runner
 
     async def stop(self) -> None:
@@ -259,6 +277,62 @@ class Host:
 
     def __repr__(self) -> str:
         return f"<Host {self.name} {self.ip}:{self.port}>"
+
+
+def _bound_socket(ip: str) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((ip, 0))
+    return sock
+
+
+class TestCA:
+    """A throw-away certificate authority (made with the ``openssl`` command) for https hosts."""
+
+    __test__ = False  # not a pytest test class
+
+    def __init__(self) -> None:
+        if shutil.which("openssl") is None:
+            raise RuntimeError("https hosts need the openssl command")
+        self.directory = Path(tempfile.mkdtemp(prefix="localweb-ca-"))
+        self.cert = self.directory / "ca.pem"
+        self._key = self.directory / "ca.key"
+        self._serial = 0
+        self._openssl(
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", str(self._key), "-out", str(self.cert), "-days", "30", "-subj", "/CN=LocalWeb test CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        )
+
+    def _openssl(self, *args: str) -> None:
+        subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=30)
+
+    def server_context(self, name: str, ip: str) -> ssl.SSLContext:
+        """A server TLS context with a certificate for ``name`` and ``ip``, signed by this CA."""
+        self._serial += 1
+        stem = self.directory / f"host{self._serial}"
+        key, csr, cert, ext = (stem.with_suffix(s) for s in (".key", ".csr", ".pem", ".ext"))
+        ext.write_text(
+            f"subjectAltName=DNS:{name},IP:{ip}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+        )
+        self._openssl(
+            "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", str(key), "-out", str(csr), "-subj", f"/CN={name}",
+        )
+        self._openssl(
+            "x509", "-req", "-in", str(csr), "-CA", str(self.cert), "-CAkey", str(self._key),
+            "-set_serial", str(1000 + self._serial), "-out", str(cert), "-days", "30", "-extfile", str(ext),
+        )
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(str(cert), str(key))
+        return context
+
+    def client_context(self) -> ssl.SSLContext:
+        """A client context that trusts this CA only (and verifies host names)."""
+        return ssl.create_default_context(cafile=str(self.cert))
+
+    def remove(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 async def _drop_marked_content_type(request: web.Request, response: web.StreamResponse) -> None:
@@ -313,7 +387,8 @@ class LocalResolver(AbstractResolver):
         results: list[ResolveResult] = []
         for address in answer:
             if isinstance(address, Host):
-                ip, real_port = address.ip, address.port
+                ip = address.ip
+                real_port = address.https_port if port == 443 and address.https_port else address.port
             elif isinstance(address, tuple):
                 ip, real_port = address
             else:
@@ -341,16 +416,26 @@ class LocalWeb:
         self.hosts: dict[str, Host] = {}
         self.resolver = LocalResolver(self)
         self._next_ip = 2
+        self._ca: TestCA | None = None
 
-    async def add_host(self, name: str, *, ip: str | None = None) -> Host:
-        """Start a server for ``name`` on ``ip`` (default: the next free 127.0.0.x, from .2)."""
+    async def add_host(self, name: str, *, ip: str | None = None, https: bool = False) -> Host:
+        """Start a server for ``name`` on ``ip`` (default: the next free 127.0.0.x, from .2).
+
+        With ``https=True`` the host also serves TLS (certificate for ``name`` from a test CA that
+        :meth:`fetcher` trusts); ``https://name/`` reaches it through the resolver (port 443 maps to it).
+        """
         key = name.lower().rstrip(".")
         if key in self.hosts:
             raise ValueError(f"host {name!r} exists already")
         if ip is None:
             ip = f"127.0.0.{self._next_ip}"
             self._next_ip += 1
-        host = Host(key, ip)
+        tls = None
+        if https:
+            if self._ca is None:
+                self._ca = TestCA()
+            tls = self._ca.server_context(key, ip)
+        host = Host(key, ip, tls)
         await host.start()
         self.hosts[key] = host
         return host
@@ -371,12 +456,16 @@ class LocalWeb:
         """A real :class:`bot.fetch.Fetcher` (own session) using this web's resolver and test settings."""
         from bot.fetch.session import open_fetcher
 
-        async with open_fetcher(local_settings(**overrides), resolver=self.resolver) as fetcher:
+        ssl_context = self._ca.client_context() if self._ca is not None else None
+        async with open_fetcher(local_settings(**overrides), resolver=self.resolver, ssl_context=ssl_context) as fetcher:
             yield fetcher
 
     async def close(self) -> None:
         hosts = list(self.hosts.values())
         await asyncio.gather(*(host.stop() for host in hosts), return_exceptions=True)
+        if self._ca is not None:
+            self._ca.remove()
+            self._ca = None
 
     async def __aenter__(self) -> "LocalWeb":
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -41,12 +42,19 @@ class _SafeConnector(aiohttp.TCPConnector):
     _safe_resolver: AbstractResolver | None = None
 
 
-def make_session(settings: FetchSettings, resolver: AbstractResolver | None = None) -> aiohttp.ClientSession:
+def make_session(
+    settings: FetchSettings,
+    resolver: AbstractResolver | None = None,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+) -> aiohttp.ClientSession:
     """A session for fetching pages safely; call inside the running event loop and close it after.
 
     ``resolver`` (default: aiohttp's aiodns resolver) is wrapped in :class:`SafeResolver`, which
     refuses names resolving to forbidden addresses. Redirects are not followed by the session: the
-    :class:`~bot.fetch.fetcher.Fetcher` follows them itself, checking every hop.
+    :class:`~bot.fetch.fetcher.Fetcher` follows them itself, checking every hop. ``ssl_context``
+    replaces the default certificate verification (tests trust their own CA with it); certificates
+    are always verified.
     """
     safe = SafeResolver(
         resolver if resolver is not None else default_resolver(),
@@ -59,6 +67,7 @@ def make_session(settings: FetchSettings, resolver: AbstractResolver | None = No
         limit=settings.global_limit,
         limit_per_host=settings.per_host,
         enable_cleanup_closed=False,
+        ssl=ssl_context if ssl_context is not None else True,
     )
     connector._safe_resolver = safe
     return aiohttp.ClientSession(
@@ -81,11 +90,16 @@ def make_session(settings: FetchSettings, resolver: AbstractResolver | None = No
 
 
 @asynccontextmanager
-async def open_fetcher(settings: FetchSettings, resolver: AbstractResolver | None = None) -> AsyncIterator["Fetcher"]:
+async def open_fetcher(
+    settings: FetchSettings,
+    resolver: AbstractResolver | None = None,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+) -> AsyncIterator["Fetcher"]:
     """A :class:`Fetcher` with its own session, closed (with any unfinished fetches) on exit."""
     from bot.fetch.fetcher import Fetcher
 
-    session = make_session(settings, resolver)
+    session = make_session(settings, resolver, ssl_context=ssl_context)
     fetcher = Fetcher(session, settings)
     try:
         yield fetcher
