@@ -314,5 +314,4 @@ def parse_authority(
     yielded, each once with its best rank, and lines for other domains cost a few set lookups. The
     returned reader counts ``lines``, ``kept``, ``skipped`` (malformed lines) and ``duplicates``.
     """
-    del filename  # detection is by content; the name is only for the caller's messages
-    return AuthorityReader(stream, None, wanted, universe)
+    return AuthorityReader(stream, filename, wanted, universe)  # detection is by content, not by name

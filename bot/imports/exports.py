@@ -499,6 +499,11 @@ def _parse_bytes(data: bytes, out: _Collector) -> ImportFormat:
     text = decode_text(data)
     if looks_binary(text):
         raise ImportFileError("imports.not_export.binary", kind="a binary file")
+    start = text[:2048].lstrip().lower()
+    if start.startswith(("<!doctype html", "<html", "<?xml", "<head", "<body")):
+        raise ImportFileError("imports.not_export.binary", kind="a web page or XML file")
+    if start.startswith(("{", "[{", "[\n", "[ ")):
+        raise ImportFileError("imports.not_export.binary", kind="a JSON file")
     return _parse_table(text, out)
 
 

@@ -226,8 +226,6 @@ def parse_date(raw: str | None) -> str | None:
             word = token.rstrip(".")
             if month is None and word in _MONTHS:
                 month = _MONTHS[word]
-            if ":" in token:
-                break
     if month and year and day:
         return _make(year, month, day)
     return None

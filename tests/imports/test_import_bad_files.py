@@ -57,3 +57,23 @@ def test_dutch_sentence() -> None:
     with pytest.raises(ImportFileError) as info:
         parse_export(b"")
     assert info.value.text("nl") == "Het bestand is leeg."
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"<!DOCTYPE html>\n<html><body><a href='https://a.nl/'>a</a></body></html>", "web page"),
+        (b'[{"source_url": "https://a.nl/"}]', "JSON"),
+        (b"PAR1\x15\x04\x15\x10\x15\x14L\x15\x02\x15\x00\x12\x00\x00", "Parquet"),
+    ],
+)
+def test_other_file_kinds(data: bytes, words: str) -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        if words == "Parquet":
+            pytest.skip("pyarrow is installed: Parquet is read, not refused")
+    with pytest.raises(ImportFileError, match=words):
+        parse_export(data)

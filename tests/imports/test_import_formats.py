@@ -273,3 +273,27 @@ def test_every_row_is_accounted_for(name: str) -> None:
     result = parse_export(load(name))
     accounted = len(result.links) + len(result.referring_domains) + result.duplicates_merged + len(result.rejected)
     assert accounted == result.rows_read
+
+
+def test_gsc_top_linking_sites_in_dutch() -> None:
+    text = "Site,Linkende pagina's,Doelpagina's\nvoorbeeld.nl,4,1\nwww.ander-voorbeeld.be,2,2\nniet goed!,1,1\n"
+    result = parse_export(text.encode())
+    assert result.format is ImportFormat.GSC_TOP_SITES
+    assert result.referring_domains == ("voorbeeld.nl", "ander-voorbeeld.be")
+    assert [(r.line, r.code) for r in result.rejected] == [(4, "bad-domain")]
+
+
+def test_older_ahrefs_export_columns() -> None:
+    text = (
+        '"#","Domain Rating","URL Rating","Referring Page URL","Referring Page Title","Link URL","TextPre",'
+        '"Link Anchor","TextPost","Type","First Seen","Last Check"\n'
+        '"1","45","20","https://blog.voorbeeld.nl/a","Titel","https://mijnsite.nl/","","klik hier","","nofollow",'
+        '"2019-04-01","2019-06-30"\n'
+        '"2","30","12","https://news.voorbeeld.nl/b","Titel","https://mijnsite.nl/x","","mijn site","","dofollow",'
+        '"2018-12-01","2019-06-29"\n'
+    )
+    result = parse_export(text.encode())
+    assert result.format is ImportFormat.AHREFS
+    first, second = result.links
+    assert (first.anchor, first.nofollow, first.first_seen, first.last_seen) == ("klik hier", True, "2019-04-01", "2019-06-30")
+    assert (second.target_url, second.nofollow) == ("https://mijnsite.nl/x", False)
