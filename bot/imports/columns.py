@@ -50,7 +50,7 @@ LAST_SEEN = (
 FETCH_TIME = ("fetchtime",)
 
 # Google Search Console "Top linking sites": a domain and page counts, no URLs.
-SITE = ("site", "linkingsite", "sites", "website", "domain", "referringdomain", "sitemetlinks", "linkendesite")
+SITE = ("site", "toplinkingsites", "linkingsite", "sites", "website", "domain", "referringdomain", "sitemetlinks", "linkendesite")
 SITE_COUNTS = ("linkingpages", "linkendepaginas", "targetpages", "doelpaginas", "incominglinks", "links")
 # Search Console tables of the user's OWN pages: not backlinks.
 OWN_PAGES = ("targetpage", "toplinkedpages", "toptargetpages", "doelpagina", "gelinktepagina", "linkedpage")

@@ -384,6 +384,8 @@ def _parse_by_content(lines: list[str], first: int, hint: str | None, out: _Coll
         raise ImportFileError("imports.not_export.no_urls")
     data_start = next(i for i, r in rows if any(c < len(r) and looks_like_url(r[c]) for c in url_cols))
     data_rows = [r for i, r in rows if i >= data_start]
+    if len(url_cols) == 1 and width > 1 and _is_own_pages_table(data_rows, url_cols[0], width):
+        raise ImportFileError("imports.not_export.own_pages")
     if len(url_cols) == 1:
         source, target = url_cols[0], None
     else:
@@ -407,6 +409,22 @@ def _parse_by_content(lines: list[str], first: int, hint: str | None, out: _Coll
     return ImportFormat.URL_LIST
 
 
+def _is_own_pages_table(rows: list[list[str]], url_col: int, width: int) -> bool:
+    """Search Console's "Top linked pages" in any language: pages of ONE site, each with counts only."""
+    others = [c for c in range(width) if c != url_col]
+    if not all(c < len(r) and _is_count(r[c]) for r in rows for c in others):
+        return False
+    hosts = {r[url_col].strip().split("/")[2].lower().removeprefix("www.") for r in rows
+             if url_col < len(r) and looks_like_url(r[url_col]) and r[url_col].count("/") >= 2}
+    return len(hosts) <= 1
+
+
+def _is_count(text: str) -> bool:
+    """``12``, ``1,240``, ``1.240``, ``1 240``: a number of links or pages."""
+    digits = text.strip().replace(",", "").replace(".", "").replace(" ", "").replace("\u00a0", "")
+    return digits.isdigit()
+
+
 def _domain_column(rows: list[tuple[int, list[str]]]) -> int | None:
     """A "Top linking sites" table in an unknown language: a header row, then a column of domain
     names next to a column of counts. A bare list of domains (a ranking) is not one."""
@@ -420,7 +438,7 @@ def _domain_column(rows: list[tuple[int, list[str]]]) -> int | None:
         values = [r[col] for r in body if r[col].strip()]
         if not values or sum(1 for v in values if looks_like_domain(v)) < 0.8 * len(values):
             continue
-        counts = [c for c in range(width) if c != col and all(r[c].strip().isdigit() for r in body)]
+        counts = [c for c in range(width) if c != col and all(_is_count(r[c]) for r in body)]
         if counts:
             return col
     return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.imports import ImportedLink, ImportFormat, parse_export
+from bot.imports import ImportedLink, ImportFileError, ImportFormat, parse_export
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "imports"
 
@@ -297,3 +297,27 @@ def test_older_ahrefs_export_columns() -> None:
     first, second = result.links
     assert (first.anchor, first.nofollow, first.first_seen, first.last_seen) == ("klik hier", True, "2019-04-01", "2019-06-30")
     assert (second.target_url, second.nofollow) == ("https://mijnsite.nl/x", False)
+
+
+HEBREW_SITES = "אתר,דפים מקשרים,דפי יעד\nקטן.example.org,3,1\nגדול.example.com,\"1,240\",12\nבינוני.co.il,87,5\n"
+HEBREW_TARGETS = ("דף יעד,קישורים נכנסים,אתרים מקשרים\nhttps://plumber.example/,\"2,100\",80\n"
+                  "https://plumber.example/leaks,340,25\nhttps://plumber.example/blog/x,12,3\n")
+
+
+def test_top_linking_sites_in_an_unknown_language_with_thousands_separators() -> None:
+    result = parse_export(HEBREW_SITES.encode())
+    assert result.format is ImportFormat.GSC_TOP_SITES
+    first, second, third = result.referring_domains
+    assert (first, second) == ("example.org", "example.com")
+    assert third.startswith("xn--") and third.endswith(".co.il")  # IDN in punycode, as bot.domains keeps it
+
+
+def test_own_linked_pages_table_in_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ImportFileError, match="your own linked pages"):
+        parse_export(HEBREW_TARGETS.encode())
+
+
+def test_top_linking_sites_header_variant() -> None:
+    result = parse_export(b"Top linking sites,Linking pages,Target pages\nnieuws.voorbeeld.nl,12,5\nbbb.org,3,1\n")
+    assert result.format is ImportFormat.GSC_TOP_SITES
+    assert result.referring_domains == ("voorbeeld.nl", "bbb.org")
