@@ -1,0 +1,233 @@
+"""Link analysis of one referring page: every ``<a href>``, how it counts, and where it stands.
+
+Pure functions, no I/O. The page URL given is the final URL after redirects.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+from urllib.parse import urljoin, urlsplit
+
+from bot.analysis.dom import Document
+from bot.analysis.model import Link, LinkKind, PageAnalysis, Placement
+from bot.analysis.placement import classify
+from bot.analysis.robots import META_NAMES, RobotsDirectives, parse_meta_content, parse_x_robots_tag
+from bot.domains import domain_of_url, match_target
+
+_WS = re.compile(r"\s+")
+_URL_STRIP = re.compile(r"[\t\n\r]")
+_SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "sms:", "callto:", "vbscript:", "about:", "file:")
+_NOFOLLOW_RELS = frozenset({"nofollow", "ugc", "sponsored"})
+#: characters of visible text kept in ``PageAnalysis.text``
+TEXT_LIMIT = 200_000
+
+
+def collapse(text: str | None) -> str:
+    """Whitespace collapsed to single spaces, trimmed."""
+    return " ".join(text.split()) if text else ""
+
+
+def rel_tokens(value: str | None) -> tuple[str, ...]:
+    """``rel`` tokens in lower case, split on spaces or commas, in order, without duplicates."""
+    if not value:
+        return ()
+    seen: dict[str, None] = {}
+    for token in re.split(r"[\s,]+", value.lower()):
+        if token:
+            seen.setdefault(token, None)
+    return tuple(seen)
+
+
+def kind_of(rel: Iterable[str]) -> LinkKind:
+    """sponsored > ugc > nofollow > dofollow."""
+    rels = set(rel)
+    if "sponsored" in rels:
+        return LinkKind.SPONSORED
+    if "ugc" in rels:
+        return LinkKind.UGC
+    if "nofollow" in rels:
+        return LinkKind.NOFOLLOW
+    return LinkKind.DOFOLLOW
+
+
+def resolve(href: str | None, base: str) -> str | None:
+    """Absolute http(s) URL of ``href`` against ``base``, or None for links that are not web links
+    (``mailto:``, ``javascript:``, ``tel:``, ``data:``...), empty hrefs and fragment-only hrefs."""
+    if href is None:
+        return None
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = _URL_STRIP.sub("", href)
+    href = href.strip()
+    if not href or href[0] == "#":
+        return None
+    simple = " " not in href and "\\" not in href and "/." not in href
+    if simple:
+        lower = href[:8].lower()
+        if lower.startswith(("https://", "http://")):
+            return href  # already absolute: the common case (urljoin is slow)
+        if href[0] == "/" and href[1:2] != "/":
+            origin = _origin(base)
+            if origin:
+                return origin + href
+    if href[:11].lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        absolute = urljoin(base, href)
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return absolute
+
+
+@lru_cache(maxsize=1024)
+def _origin(base: str) -> str | None:
+    """``https://host:port`` of an http(s) base URL, or None."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc}"
+
+
+@lru_cache(maxsize=16384)
+def _domain_of_netloc(scheme_netloc: str) -> str | None:
+    return domain_of_url(scheme_netloc + "/")
+
+
+def link_domain(url: str) -> str | None:
+    """Registrable domain of an absolute URL (cached by scheme and host part)."""
+    cut = url.find("://")
+    if cut < 0:
+        return None
+    end = len(url)
+    for ch in "/?#":
+        pos = url.find(ch, cut + 3)
+        if 0 <= pos < end:
+            end = pos
+    return _domain_of_netloc(url[:end])
+
+
+def _base_url(doc: Document, url: str) -> str:
+    head = doc.tree.head
+    node = head.css_first("base[href]") if head is not None else None
+    if node is None:
+        return url
+    href = _URL_STRIP.sub("", node.attributes.get("href") or "").strip()
+    if not href:
+        return url
+    try:
+        base = urljoin(url, href)
+    except ValueError:
+        return url
+    return base if urlsplit(base).scheme.lower() in ("http", "https") else url
+
+
+def _page_robots(doc: Document, x_robots_tag: str | None) -> RobotsDirectives:
+    result = parse_x_robots_tag(x_robots_tag)
+    head = doc.tree.head
+    for meta in head.css("meta[name][content]") if head is not None else ():
+        attrs = meta.attributes
+        if (attrs.get("name") or "").strip().lower() in META_NAMES:
+            result = result.merge(parse_meta_content(attrs.get("content")))
+    return result
+
+
+def _canonical(doc: Document, base: str) -> str | None:
+    head = doc.tree.head
+    for node in head.css("link[rel][href]") if head is not None else ():
+        attrs = node.attributes
+        if "canonical" in rel_tokens(attrs.get("rel")):
+            return resolve(attrs.get("href"), base)
+    return None
+
+
+def _anchor_text(node) -> str:  # type: ignore[no-untyped-def]
+    text = collapse(node.text(deep=True))
+    if text:
+        return text
+    alts = [collapse(img.attributes.get("alt")) for img in node.css("img[alt]")]
+    return " ".join(a for a in alts if a)
+
+
+def _title(doc: Document) -> str | None:
+    head = doc.tree.head
+    node = head.css_first("title") if head is not None else None
+    title = collapse(node.text()) if node is not None else ""
+    return title or None
+
+
+def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> PageAnalysis:
+    """Analyse one page: robots directives, canonical, and every web link with its kind and placement.
+
+    ``url`` is the page's address (the final URL after redirects); relative links resolve against
+    ``<base href>`` (itself resolved against ``url``) or ``url``. Links in comments, ``<script>``,
+    ``<template>``, ``<noscript>``, ``<svg>`` and ``<head>`` are left out, as are ``mailto:``,
+    ``javascript:``, ``tel:``, ``data:`` and fragment-only links (they are not backlinks).
+    """
+    doc = Document(html or "")
+    base = _base_url(doc, url)
+    robots = _page_robots(doc, x_robots_tag)
+    blocks = doc.walk()
+    anchors = []
+    hrefs: list[str] = []
+    rels: list[str | None] = []
+    for node in doc.tree.css("a[href]"):
+        info = doc.info(node)
+        if info.excluded:
+            continue
+        attrs = node.attributes
+        href = resolve(attrs.get("href"), base)
+        if href is None:
+            continue
+        anchors.append(node)
+        hrefs.append(href)
+        rels.append(attrs.get("rel"))
+    placements, _ = classify(doc, anchors, blocks)
+    own_domain = domain_of_url(url)
+    links: list[Link] = []
+    outbound = 0
+    for node, href, rel_value, placement in zip(anchors, hrefs, rels, placements):
+        if rel_value:
+            rel = rel_tokens(rel_value)
+            kind = kind_of(rel)
+            follow = not robots.nofollow and not _NOFOLLOW_RELS.intersection(rel)
+        else:
+            rel, kind, follow = (), LinkKind.DOFOLLOW, not robots.nofollow
+        links.append(Link(href=href, anchor=_anchor_text(node), rel=rel, kind=kind, follow=follow,
+                          placement=placement))
+        domain = link_domain(href)
+        if domain is not None and domain != own_domain:
+            outbound += 1
+    return PageAnalysis(
+        noindex=robots.noindex,
+        nofollow=robots.nofollow,
+        canonical=_canonical(doc, base),
+        outbound_links=outbound,
+        links=tuple(links),
+        title=_title(doc),
+        text=None,
+    )
+
+
+def links_to(analysis: PageAnalysis, targets: Iterable[str]) -> list[Link]:
+    """The links of ``analysis`` that point to one of ``targets`` (registrable domains)."""
+    wanted = tuple(targets)
+    return [link for link in analysis.links if match_target(link.href, wanted) is not None]
+
+
+def page_to_json(analysis: PageAnalysis, *, targets: Iterable[str] | None = None) -> dict[str, object]:
+    """The analysis part of ``backlinks inspect --json``: robots, canonical, outbound_links, links
+    (only links to ``targets`` when given)."""
+    links = analysis.links if targets is None else links_to(analysis, targets)
+    return {
+        "robots": {"noindex": analysis.noindex, "nofollow": analysis.nofollow},
+        "canonical": analysis.canonical,
+        "outbound_links": analysis.outbound_links,
+        "links": [link.to_dict() for link in links],
+    }

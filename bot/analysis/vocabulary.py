@@ -1,0 +1,170 @@
+"""Words in ``class``/``id`` attributes and ARIA roles that say what part of a page an element is.
+
+Tokens come from splitting the attribute on anything that is not a letter or digit and on camelCase
+boundaries, in lower case (``c-siteHeader__nav`` -> ``c``, ``site``, ``header``, ``nav``). A token
+matches a zone when it equals one of the words, or starts with one of the prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.analysis.model import Placement
+
+#: HTML5 sectioning tags that mark boilerplate zones
+TAG_ZONES: dict[str, Placement] = {
+    "nav": Placement.NAVIGATION,
+    "menu": Placement.NAVIGATION,
+    "header": Placement.HEADER,
+    "footer": Placement.FOOTER,
+    "aside": Placement.SIDEBAR,
+}
+
+ROLE_ZONES: dict[str, Placement] = {
+    "navigation": Placement.NAVIGATION,
+    "menu": Placement.NAVIGATION,
+    "menubar": Placement.NAVIGATION,
+    "tablist": Placement.NAVIGATION,
+    "banner": Placement.HEADER,
+    "contentinfo": Placement.FOOTER,
+    "complementary": Placement.SIDEBAR,
+    "search": Placement.OTHER,
+    "dialog": Placement.OTHER,
+    "alertdialog": Placement.OTHER,
+}
+
+#: roles/tags that mark the main content
+MAIN_TAGS = frozenset({"article", "main"})
+MAIN_ROLES = frozenset({"main", "article"})
+
+# (zone, exact words, prefixes); checked in this order, so the first zone that matches wins
+_ZONE_WORDS: list[tuple[Placement, frozenset[str], tuple[str, ...]]] = [
+    (
+        Placement.COMMENTS,
+        frozenset({"comment", "comments", "disqus", "respond", "replies", "reply", "discussion", "commentlist"}),
+        ("comment", "disqus"),
+    ),
+    (
+        Placement.AUTHOR,
+        frozenset({"author", "authors", "byline", "bio", "avatar", "contributor", "writer", "profile"}),
+        ("author", "byline"),
+    ),
+    (
+        Placement.NAVIGATION,
+        frozenset({
+            "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs",
+            "crumbs", "pagination", "pager", "paging", "skip", "toc", "tabs", "dropdown", "hamburger",
+            "offcanvas", "drawer", "jump", "prev", "next", "previous", "postnav",
+        }),
+        ("nav", "menu", "breadcrumb", "paginat", "dropdown"),
+    ),
+    (
+        Placement.HEADER,
+        frozenset({"header", "masthead", "topbar", "branding", "logo", "banner", "utility", "announcement"}),
+        ("header", "masthead", "topbar"),
+    ),
+    (
+        Placement.FOOTER,
+        frozenset({"footer", "copyright", "colophon", "legal", "bottom", "sitemap", "foot"}),
+        ("footer", "copyright"),
+    ),
+    (
+        Placement.SIDEBAR,
+        frozenset({
+            "sidebar", "aside", "widget", "widgets", "related", "recommended", "recommendations", "popular",
+            "trending", "recent", "latest", "more", "sponsored", "promo", "promotion", "advert", "ad", "ads",
+            "adsense", "teaser", "teasers", "rail", "sidebox", "outbrain", "taboola", "suggested", "also",
+            "upsell", "crosssell", "carousel", "slider", "cta",
+        }),
+        ("sidebar", "widget", "related", "recommend", "advert", "sponsor", "promo"),
+    ),
+    (
+        Placement.OTHER,
+        frozenset({
+            "share", "sharing", "social", "sociallinks", "follow", "tag", "tags", "tagcloud", "tagged",
+            "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
+            "modal", "popup", "overlay", "print", "meta", "postmeta", "entrymeta", "category", "categories",
+            "cat", "cats", "filed", "login", "signin", "search", "lang", "language", "languages", "locale",
+            "hidden", "sr", "screen", "visually", "rating", "reviews", "cart", "wishlist", "pdp", "facet",
+            "facets", "filter", "filters", "sort",
+        }),
+        ("share", "social", "cookie", "newsletter", "subscri", "tagcloud"),
+    ),
+]
+
+_POSITIVE_WORDS = frozenset({
+    "article", "articles", "content", "contents", "entry", "hentry", "main", "post", "posts", "text", "body",
+    "story", "prose", "blog", "richtext", "rte", "wysiwyg", "markdown", "md", "copy", "editorial", "section",
+})
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def tokens(value: str) -> tuple[str, ...]:
+    """Words of a class/id attribute value, lower case."""
+    if not value:
+        return ()
+    return tuple(t for t in _SPLIT.split(_CAMEL.sub(" ", value).lower()) if t)
+
+
+_WORD_RANK: dict[str, int] = {}
+for _rank, (_zone, _words, _prefixes) in enumerate(_ZONE_WORDS):
+    for _word in _words:
+        _WORD_RANK.setdefault(_word, _rank)
+_PREFIX_RANKS: list[tuple[str, int]] = [(p, rank) for rank, (_, _, ps) in enumerate(_ZONE_WORDS) for p in ps]
+_PREFIXES = tuple(sorted({p for p, _ in _PREFIX_RANKS}))
+
+
+def _token_rank(tok: str) -> int | None:
+    rank = _WORD_RANK.get(tok)
+    for prefix, prefix_rank in _PREFIX_RANKS:
+        if (rank is None or prefix_rank < rank) and tok.startswith(prefix):
+            rank = prefix_rank
+    return rank
+
+
+_NONE = (None, False)
+_CLASS_CACHE: dict[str, tuple[int | None, bool]] = {}
+
+
+def _classify_class_token(value: str) -> tuple[int | None, bool]:
+    """(zone rank or None, positive) of one whitespace-separated class name (cached)."""
+    found = _CLASS_CACHE.get(value)
+    if found is not None:
+        return found
+    text = value if value.islower() or not any(c.isupper() for c in value) else _CAMEL.sub(" ", value)
+    best: int | None = None
+    positive = False
+    for tok in _SPLIT.split(text.lower()):
+        if not tok:
+            continue
+        rank = _token_rank(tok) if tok.startswith(_PREFIXES) else _WORD_RANK.get(tok)
+        if rank is not None:
+            if best is None or rank < best:
+                best = rank
+        elif tok in _POSITIVE_WORDS:
+            positive = True
+    if len(_CLASS_CACHE) > 100_000:
+        _CLASS_CACHE.clear()
+    found = _CLASS_CACHE[value] = (best, positive)
+    return found
+
+
+def classify_attr(value: str) -> tuple[Placement | None, bool]:
+    """(boilerplate zone or None, whether the value names main content) for a class + id string."""
+    best: int | None = None
+    positive = False
+    cache = _CLASS_CACHE
+    for name in value.split():
+        found = cache.get(name) or _classify_class_token(name)
+        rank = found[0]
+        if rank is not None:
+            if best is None or rank < best:
+                best = rank
+        elif found[1]:
+            positive = True
+    if best is not None:
+        return _ZONE_WORDS[best][0], False
+    return None, positive
