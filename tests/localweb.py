@@ -32,7 +32,8 @@ Pieces:
 - :class:`Host`: one server. Routes: :meth:`Host.page` (HTML), :meth:`Host.body` (any bytes; a
   ``content_type`` of None sends *no* Content-Type header), :meth:`Host.redirect`,
   :meth:`Host.status`, :meth:`Host.robots`, :meth:`Host.slow` (drips the body), :meth:`Host.handle`
-  (any aiohttp handler). Unknown paths answer 404. ``host.requests`` logs every request that reached
+  (any aiohttp handler). Unknown paths answer 404 (so a host without :meth:`Host.robots` has no
+  robots.txt: everything allowed, and the fetcher's robots request shows in the log). ``host.requests`` logs every request that reached
   it (``Seen``); ``host.max_in_flight`` is the highest number of requests it served at once.
   ``host.url(path)`` uses the name; ``host.direct_url(path)`` the IP and port.
 - :class:`LocalResolver` (``web.resolver``): names of the hosts resolve to them; :meth:`set` adds
