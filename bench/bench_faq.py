@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -91,20 +90,20 @@ def main() -> int:
 
     if args.sweep:
         import bot.faq.desk as desk
+        import bot.faq.index as index
 
-        print("\nthreshold sweep (all sets together): threshold, weak threshold -> accuracy, rejection")
+        print("\nsweep over all sets: similarity threshold, coverage (specific/leaning/weak) -> accuracy, rejection")
         items = [i for p in SETS.values() if p.exists() for i in load(p)]
-        saved = desk.THRESHOLD, desk.THRESHOLD_WEAK
+        saved = desk.THRESHOLD, index.COVER_SPECIFIC, index.COVER_LEANING, index.COVER_WEAK
         try:
-            for thr in (0.30, 0.35, 0.40, 0.45, 0.50):
-                for weak in (0.45, 0.55, 0.65):
-                    desk.THRESHOLD, desk.THRESHOLD_WEAK = thr, max(thr, weak)
+            for thr in (0.30, 0.40, 0.50):
+                for cover in ((0.2, 0.4, 0.6), (0.3, 0.5, 0.7), (0.4, 0.6, 0.8)):
+                    desk.THRESHOLD = thr
+                    index.COVER_SPECIFIC, index.COVER_LEANING, index.COVER_WEAK = cover
                     r = evaluate(items, answer)
-                    print(f"  {thr:.2f} {max(thr, weak):.2f} -> {r.accuracy:6.1%} {r.rejection:6.1%}")
+                    print(f"  {thr:.2f} {cover} -> {r.accuracy:6.1%} {r.rejection:6.1%}")
         finally:
-            desk.THRESHOLD, desk.THRESHOLD_WEAK = saved
-        scores = [answer(i.q).score for i in items if i.offtopic]
-        print(f"  off-topic best-match scores: median {statistics.median(scores):.2f}, max {max(scores):.2f}")
+            desk.THRESHOLD, index.COVER_SPECIFIC, index.COVER_LEANING, index.COVER_WEAK = saved
     return 0
 
 

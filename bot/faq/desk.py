@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.faq.index import get_index, relatedness
+from bot.faq.index import get_index, required_coverage
 from bot.faq.knowledge import entries
 from bot.faq.lang import detect_language
 from bot.faq.model import LANGS, FaqAnswer
@@ -12,9 +12,7 @@ from bot.i18n import t
 
 # A match must reach this similarity (0..1) to be given as an answer. Calibrated on the shared eval
 # set plus tests/faq/paraphrases.jsonl with bench/bench_faq.py (see the --sweep option).
-THRESHOLD = 0.40
-# Questions that share only everyday words with SEO ("missing link", "site cost") need a closer match.
-THRESHOLD_WEAK = 0.55
+THRESHOLD = 0.45
 # Questions about the desk itself that consist of nothing but function words ("what can you do?").
 _HELP = re.compile(
     r"^\W*(?:(?:wat|what)\s+(?:kan|kun|can|do|doe)\s+(?:je|jij|u|you)(?:\s+(?:allemaal|all|so|voor\s+mij|for\s+me|do|doen))*"
@@ -73,9 +71,8 @@ def answer(question: str, lang: str | None = None) -> FaqAnswer:
     analysis = index.analyse(question, lang)
     hits = index.search(analysis, limit=1)
     score = hits[0].score if hits else 0.0
-    related = relatedness(analysis)
-    needed = THRESHOLD if related == "strong" else THRESHOLD_WEAK
-    if hits and related != "none" and score >= needed:
+    needed = required_coverage(analysis)
+    if hits and needed is not None and score >= THRESHOLD and hits[0].coverage >= needed:
         return _build(hits[0].topic, lang, score)
     return FaqAnswer(answered=False, answer=t("faq.declined", lang), lang=lang, topic=None, score=round(score, 4))
 

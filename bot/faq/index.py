@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.faq.knowledge import entries
-from bot.faq.synonyms import OFFTOPIC, STRONG, VERY_STRONG, WEAK, concept_of
+from bot.faq.synonyms import BACKLINK_WORDS, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
 from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
@@ -42,6 +42,7 @@ class Analysis:
     terms: tuple[Term, ...]
     concepts: frozenset[str]
     offtopic: bool
+    specific: frozenset[str] = frozenset()  # unambiguous SEO words in the question (VERY_WORDS)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -51,7 +52,8 @@ class Analysis:
 @dataclass(frozen=True)
 class Hit:
     topic: str
-    score: float
+    score: float  # similarity of the known words, 0..1
+    coverage: float = 1.0  # share of the question (unknown words included) the entry accounts for
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -108,7 +110,7 @@ class Index:
         for item in self.entries.values():
             for lang, variants in item.variants.items():
                 for text in variants:
-                    words = [w for w in join_phrases(raw_tokens(text)) if not is_stop(w)]
+                    words = [w for w in join_phrases(raw_tokens(text)) if not is_stop(w) and not w.isdigit()]
                     variant_words.append((item.id, lang, words))
                     for w in words:
                         vocab[w] = vocab.get(w, 0) + 1
@@ -205,9 +207,12 @@ class Index:
         offtopic = any(w in OFFTOPIC for w in words)
         terms: list[Term] = []
         concepts: set[str] = set()
+        specific: set[str] = set()
         for word in words:
-            if is_stop(word):
-                continue
+            if is_stop(word) or word.isdigit():
+                continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
+            if word in VERY_WORDS:
+                specific.add(word)
             key = self._key(word, lang, known_only=True)
             if key:
                 terms.append(Term(key, word))
@@ -221,9 +226,9 @@ class Index:
                     terms.append(Term(pkey, part))
                     if pkey.startswith("C:"):
                         concepts.add(concept_of(part) or pkey[2:])
+                    if part in VERY_WORDS:
+                        specific.add(part)
                 continue
-            if word.isdigit():
-                continue  # a number the knowledge base does not mention says nothing either way
             fixed = self.correct(word) if word not in OFFTOPIC and word not in self.real_words else None
             if fixed is not None:
                 fkey = self._key(fixed[0], lang, known_only=True) or stem(fixed[0], lang)
@@ -231,29 +236,40 @@ class Index:
                 # Only a near-certain correction may make a question count as being about SEO.
                 if fkey.startswith("C:") and fixed[1] == 1:
                     concepts.add(concept_of(fixed[0]) or fkey[2:])
+                    if fixed[0] in VERY_WORDS:
+                        specific.add(fixed[0])
                 continue
             terms.append(Term("U:" + stem(word, lang), word))
-        return Analysis(tuple(terms), frozenset(concepts), offtopic)
+        return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific))
 
     # -- scoring --------------------------------------------------------------------------------
     def _norm(self, keys: frozenset[str]) -> float:
         return math.sqrt(sum(self.idf.get(k, self.unknown_idf) ** 2 for k in keys)) or 1.0
 
-    def _query_vector(self, analysis: Analysis) -> dict[str, float]:
-        vec: dict[str, float] = {}
+    def _query_weights(self, analysis: Analysis) -> tuple[dict[str, float], dict[str, float]]:
+        """The question's known keys with their IDF weights, and every key with its plain weight."""
+        known: dict[str, float] = {}
+        plain: dict[str, float] = {}
         for term in analysis.terms:
-            w = term.weight * self.idf.get(term.key, self.unknown_idf)
-            vec[term.key] = max(vec.get(term.key, 0.0), w)
-        for key, (other, factor) in SOFT_MATCH.items():
-            if key in vec and other not in vec and other in self.idf:
-                vec[other] = vec[key] * factor * self.idf[other] / max(self.idf.get(key, 1.0), 1e-9)
-        return vec
+            plain[term.key] = max(plain.get(term.key, 0.0), term.weight)
+            if term.key in self.idf:
+                known[term.key] = max(known.get(term.key, 0.0), term.weight * self.idf[term.key])
+        return known, plain
 
     def search(self, analysis: Analysis, limit: int = 5) -> list[Hit]:
-        """Entries ranked by similarity to the analysed question, best first."""
-        qvec = self._query_vector(analysis)
-        if not qvec:
+        """Entries ranked by similarity to the known words of the question, best first.
+
+        ``score`` is the cosine similarity over the words the knowledge base knows (so a shop owner's
+        "for my bakery" does not drown a clear match); ``coverage`` is the share of the whole question,
+        unknown words included, that the entry accounts for (so "toxic coworker" is not about links).
+        """
+        known, plain = self._query_weights(analysis)
+        if not known:
             return []
+        qvec = dict(known)
+        for key, (other, factor) in SOFT_MATCH.items():
+            if key in qvec and other not in qvec and other in self.idf:
+                qvec[other] = factor * self.idf[other] * qvec[key] / self.idf[key]
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
         best: dict[str, float] = {}
         for topic, keys, norm in self.norms:
@@ -263,34 +279,52 @@ class Index:
             sim = dot / (qnorm * norm)
             if sim > best.get(topic, 0.0):
                 best[topic] = sim
+        total = sum(plain.values())
         hits = []
         for topic, sim in best.items():
             keys = self.union[topic]
             dot = sum(w * self.idf[k] for k, w in qvec.items() if k in keys)
             usim = dot / (qnorm * self.union_norms[topic])
-            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim))
+            covered = 0.0
+            for key, w in plain.items():
+                if key in keys:
+                    covered += w
+                elif key in SOFT_MATCH and SOFT_MATCH[key][0] in keys:
+                    covered += w * SOFT_MATCH[key][1]
+                elif key in self.idf:
+                    covered += w * KNOWN_ELSEWHERE  # a word of our vocabulary, just not of this entry
+            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim, covered / total))
         hits.sort(key=lambda h: (-h.score, h.topic))
         return hits[:limit]
 
 
-def relatedness(analysis: Analysis) -> str:
-    """How clearly the question is about links, SEO or this bot: ``"strong"``, ``"weak"`` or ``"none"``.
+# How much of a question the best entry must account for, by how clearly the question is about SEO.
+COVER_SPECIFIC = 0.30  # names an unambiguous SEO term: "backlinks for my hair salon" is fine
+COVER_LEANING = 0.60  # SEO-ish but ambiguous terms ("toxic", "blocked", "ranking") or "link"
+COVER_WEAK = 0.90  # only everyday words that also occur in link questions ("site", "cost")
+# Coverage credit for a question word the knowledge base knows but the matched entry does not use.
+KNOWN_ELSEWHERE = 0.5
 
-    Strong: an SEO term ("nofollow", "backlink", "disavow"). Weak: only everyday words that also occur in
-    link questions ("link", "site", "cost"), two of them at least. A word from another domain ("mortgage",
-    "recipe", "obsidian") leaves only the most specific SEO terms standing.
+
+def required_coverage(analysis: Analysis) -> float | None:
+    """The coverage a match needs for this question, or ``None`` when it is not about SEO or the bot at all.
+
+    A word from another domain ("mortgage", "recipe", "obsidian") leaves only the unambiguous SEO terms
+    standing, and not "backlink" (Obsidian and Notion have backlinks too).
     """
-    strong = analysis.concepts & STRONG
-    weak = analysis.concepts & WEAK
     if analysis.offtopic:
-        return "strong" if (strong & VERY_STRONG) or len(strong) >= 2 else "none"
-    if strong or ("link" in weak and len(weak) >= 2):
-        return "strong"
-    return "weak" if len(weak) >= 2 else "none"
+        return COVER_SPECIFIC if analysis.specific - BACKLINK_WORDS else None
+    if analysis.specific:
+        return COVER_SPECIFIC
+    if analysis.concepts & STRONG or "link" in analysis.concepts:
+        return COVER_LEANING
+    if len(analysis.concepts & WEAK) >= 2:
+        return COVER_WEAK
+    return None
 
 
 def seo_related(analysis: Analysis) -> bool:
-    return relatedness(analysis) != "none"
+    return required_coverage(analysis) is not None
 
 
 @lru_cache(maxsize=1)

@@ -185,6 +185,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is a sponsored link",
             "user generated content link attribute",
             "sponsored tag meaning",
+            "are blog comment links worth anything",
             "is sponsored the same as nofollow",
         ],
         q_nl=[
@@ -195,6 +196,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een gesponsorde link",
             "wat betekent de sponsored tag",
             "links geplaatst door gebruikers",
+            "links in reacties onder een blog",
             "is sponsored hetzelfde als nofollow",
         ],
     ),

@@ -125,14 +125,14 @@ ENTRIES: tuple[Entry, ...] = (
             "securenet example",
             "thought leadership backlinks example",
             "publishing research to earn links example",
-            "domain rating 22 to 31",
+            "it security firm whose domain rating rose from 22 to 31",
         ],
         q_nl=[
             "Vertel over het voorbeeld van het IT bedrijf met het rapport",
             "securenet voorbeeld",
             "thought leadership backlinks voorbeeld",
             "onderzoek publiceren om links te krijgen voorbeeld",
-            "domain rating van 22 naar 31",
+            "it bedrijf waarvan de domain rating steeg van 22 naar 31",
         ],
     ),
     entry(

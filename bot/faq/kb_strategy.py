@@ -564,6 +564,7 @@ ENTRIES: tuple[Entry, ...] = (
             "does losing links hurt my ranking",
             "a site removed my link",
             "lost backlinks what now",
+            "i lost a lot of links this month",
         ],
         q_nl=[
             "Verlies ik mijn rankings als ik backlinks verlies?",
@@ -572,6 +573,7 @@ ENTRIES: tuple[Entry, ...] = (
             "kost het verliezen van links mij posities",
             "een site heeft mijn link weggehaald",
             "backlinks verloren wat nu",
+            "ik ben deze maand veel links kwijtgeraakt",
         ],
     ),
     entry(

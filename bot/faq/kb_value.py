@@ -31,6 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
             "do backlinks help me rank higher",
             "are backlinks worth the effort",
             "what do i gain from backlinks",
+            "do i need backlinks at all",
         ],
         q_nl=[
             "Waarom zijn backlinks belangrijk?",
@@ -42,6 +43,7 @@ ENTRIES: tuple[Entry, ...] = (
             "zijn backlinks de moeite waard",
             "wat heb ik aan backlinks",
             "wat leveren backlinks mij op",
+            "heb ik backlinks nodig",
         ],
     ),
     entry(
@@ -260,14 +262,14 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         related=("why-backlinks-matter", "what-is-backlink", "backlinko-study"),
         q_en=[
-            "Do backlinks still matter in 2025?",
+            "Do backlinks still matter today?",
             "are backlinks still a ranking factor",
             "is link building dead",
             "are links still important for google",
             "what is pagerank",
         ],
         q_nl=[
-            "Doen backlinks er nog toe?",
+            "Doen backlinks er tegenwoordig nog toe?",
             "zijn backlinks nog steeds een rankingfactor",
             "is linkbuilding dood",
             "zijn links nog belangrijk voor google",

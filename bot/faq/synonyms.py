@@ -77,7 +77,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "worth": ("worth", "waard", "waarde", "waardevol", "waardevolle", "value", "valuable", "useful", "nuttig",
               "zin", "zinvol", "moeite", "benefit", "benefits", "voordeel", "voordelen", "opleveren", "levert",
               "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen"),
-    "help": ("help", "helps", "helpt", "helpen", "helped", "werkt", "werken", "work", "works", "effect", "effects",
+    "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects",
              "resultaat", "resultaten", "result", "results", "impact", "invloed"),
     "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken",
                   "essential", "essentieel"),
@@ -85,7 +85,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "klik", "referral", "verwijzend"),
     "indexfast": ("sneller", "faster", "quicker"),
     "fast": ("snel", "fast", "quick", "quickly", "speed", "snelheid", "vlug"),
-    "long": ("long", "lang", "hoelang", "howlong", "duurt", "duren", "duration", "takes", "take", "wachten", "wait", "geduld",
+    "long": ("long", "lang", "hoelang", "howlong", "when", "wanneer", "duurt", "duren", "duration", "takes", "take", "wachten", "wait", "geduld",
              "patience", "overnight"),
     "month": ("month", "months", "maand", "maanden", "monthly", "maandelijks", "maanddoel"),
     "year": ("year", "years", "jaar", "jaren", "jaarlijks", "yearly", "annual", "annually"),
@@ -130,11 +130,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "domein", "domain", "domains", "domeinen"),
     "mention": ("mention", "mentions", "mentioned", "vermelding", "vermeldingen", "vermeld", "genoemd", "noemen",
                 "noemt", "naamsvermelding", "unlinked", "brand", "merknaam", "bedrijfsnaam"),
-    "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blog", "blogs", "blogpost",
-                "publish", "publiceren", "publiceer", "linkbait", "linkwaardig", "linkwaardige", "linkable",
+    "news": ("news", "nieuws", "newspaper", "newspapers", "krant", "kranten", "dagblad", "nieuwssite", "magazine",
+             "vakblad", "media", "press", "pers", "persbericht", "persberichten"),
+    "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blogpost",
+                "publish", "publiceren", "publiceer", "write", "writing", "schrijven", "schrijf", "linkbait", "linkwaardig", "linkwaardige", "linkable",
                 "infographic", "infographics", "guide", "guides", "calculator"),
     "relationship": ("relationship", "relationships", "relatie", "relaties", "netwerken", "networking", "contacten",
-                     "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger"),
+                     "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger", "partner",
+                     "partners", "leverancier", "leveranciers", "supplier", "suppliers"),
     "outreach": ("outreach", "vragen", "vraag", "ask", "asking", "request", "verzoek", "mail", "email", "mailen"),
     "guestpost": ("guestpost", "gastblog", "gastbloggen", "gastartikel", "gastartikelen", "gastcolumn", "column",
                   "guest"),
@@ -168,7 +171,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
     "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404"),
     "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "week", "summary",
-               "samenvatting", "maandag", "monday", "schedule", "timezone"),
+               "samenvatting", "maandag", "monday", "schedule", "timezone",
+               "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "weekdag", "weekday", "tijdstip", "tijdzone"),
     "report": ("report", "rapport", "rapportage"),
     "compare": ("compare", "comparing", "comparison", "vergelijk", "vergelijken", "vergelijking", "gap",
                 "intersect"),
@@ -184,26 +189,36 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                  "buurtpark", "tuin", "tuinier"),
 }
 
+# Words that only mean one thing: a question naming one is about SEO (or, for "backlink", about SEO
+# unless it also names another domain: Obsidian and Notion have "backlinks" too).
+BACKLINK_WORDS = frozenset({"backlink", "backlinks", "baklink", "baklinks", "backlinkje", "backlinkjes", "inlinks"})
+VERY_WORDS = BACKLINK_WORDS | frozenset(
+    """
+    nofollow nofollowed nofolow dofollow dofolow seo zoekmachineoptimalisatie linkbuilding linkbuilder anchortext
+    ankertekst ankerteksten anchortekst ankertext linktekst linkteksten disavow disavowen disavowed pbn pbns
+    linkfarm linkfarms linkfarmen linkjuice pagerank ugc crawler crawlers googlebot domainauthority
+    domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
+    linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat serp
+    serps rankingfactor rankingfactoren noindex canonical robotstxt linkprofiel ankerprofiel referring inbound
+    """.split()
+)
+
 # Concepts that (nearly) only appear in questions about backlinks, SEO or this bot.
 STRONG = frozenset(
     {
         "backlink", "nofollow", "dofollow", "sponsored", "ugc", "anchor", "linkjuice", "linkdecay", "crawler",
         "seo", "rank", "rankingfactor", "linkbuilding", "pbn", "linkexchange", "penalty", "linkfarm", "disavow",
-        "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority",
+        "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority", "google",
+        "missing", "status",
         "seotool",
     }
-)
-# Strong concepts so specific that a question naming one stays on-topic even beside an off-topic word.
-VERY_STRONG = frozenset(
-    {"nofollow", "dofollow", "seo", "linkbuilding", "anchor", "disavow", "pbn", "linkfarm", "linkjuice",
-     "rankingfactor", "ugc", "crawler"}
 )
 # Concepts that occur in link questions and elsewhere; two of them together make a question on-topic.
 WEAK = frozenset(
     {
         "link", "content", "traffic", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
-        "example", "type", "add", "report", "reason", "score", "setting", "google", "authority", "relevance",
-        "placement", "mix", "index", "competitor", "directory", "check", "track", "import", "status", "missing",
+        "example", "type", "add", "report", "reason", "score", "setting", "authority", "relevance", "news",
+        "placement", "mix", "index", "competitor", "directory", "check", "track", "import",
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
         "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
         "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
@@ -225,7 +240,8 @@ OFFTOPIC = frozenset(
     cadeau gift bruiloft wedding salaris salary sollicitatie job vacature zalm salmon kip chicken
     obsidian notion roam logseq zettelkasten notes notities aantekeningen excel spreadsheet cel cell formule
     formula sheet tabblad onedrive sharepoint dropbox kabel cable usb hdmi bluetooth router modem netflix
-    followers volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
+    correlation vergadering vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak
+    appointment followers volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
     bitcoin beurs huis house huur rent makelaar energie energy stroom gas
     """.split()
 )
@@ -265,6 +281,8 @@ def concept_of(token: str) -> str | None:
     found = exact.get(token)
     if found is not None:
         return found
+    if len(token) < 4:
+        return None
     for key in (stem(token, "nl"), stem(token, "en")):
         for form, concept in by_stem.get(key, ()):
             if _inflection_of(token, form):

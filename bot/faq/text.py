@@ -22,7 +22,7 @@ STOP_NL = frozenset(
     wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al wel niet
     geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil willen zal zou
     zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk gewoon dus want
-    omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu
+    omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per werkt werken werk toe mee af elke iedere ieder niks niets iemand
     """.split()
 )
 STOP_EN = frozenset(
@@ -32,7 +32,7 @@ STOP_EN = frozenset(
     in at by to from about into as than then also still not no yes can could should would will shall may
     might must have has had get got just so very really any some all much many if is it's im i'm pls
     please thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz
-    whats hows wheres whos advice idea ideas know knows says say happens happen now dont doesnt isnt cant wont arent didnt im ive ill id thats theres u ur btw
+    whats hows wheres whos advice idea ideas know knows says say happens happen now per work works working every something anything nothing somebody dont doesnt isnt cant wont arent didnt im ive ill id thats theres u ur btw
     """.split()
 )
 # Question words that carry meaning for retrieval and are kept even though they are function words.
@@ -82,9 +82,14 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("guest", "post"), "guestpost"),
     (("guest", "blog"), "guestpost"),
     (("guest", "blogging"), "guestpost"),
+    (("guest", "posts"), "guestpost"),
+    (("guest", "article"), "guestpost"),
+    (("guest", "articles"), "guestpost"),
     (("robots", "txt"), "robotstxt"),
     (("time", "zone"), "timezone"),
     (("black", "hat"), "blackhat"),
+    (("link", "between"), "correlation"),
+    (("links", "between"), "correlation"),
     (("heb", "ik", "aan"), "waard"),
     (("heb", "je", "aan"), "waard"),
     (("hebben", "we", "aan"), "waard"),
