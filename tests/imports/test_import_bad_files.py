@@ -77,3 +77,22 @@ def test_other_file_kinds(data: bytes, words: str) -> None:
             pytest.skip("pyarrow is installed: Parquet is read, not refused")
     with pytest.raises(ImportFileError, match=words):
         parse_export(data)
+
+
+def test_garbage_never_crashes() -> None:
+    """Random mixes of export-like pieces: either a result that accounts for every row or one sentence."""
+    import random
+
+    rnd = random.Random(20261125)
+    pieces = ['"', ",", ";", "\t", "\n", "\r\n", "https://a.nl/x", "http://", "Source url", "Target url", "Anchor",
+              "Linking page", "2026-03-04", "true", "ja", "\x00", "é", "mailto:x@y.nl", "www.b.nl/p", " ", "#", "PK\x03\x04"]
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 60)))
+        data = text.encode(rnd.choice(["utf-8", "utf-16", "cp1252"]), errors="replace")
+        try:
+            result = parse_export(data)
+        except ImportFileError as err:
+            assert str(err).endswith(".")
+            continue
+        accounted = len(result.links) + len(result.referring_domains) + result.duplicates_merged + len(result.rejected)
+        assert accounted == result.rows_read
