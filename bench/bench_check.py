@@ -1,0 +1,387 @@
+"""Check benchmark: our engine against a bare download loop and a typical requests+BeautifulSoup
+checker, on a local web of 200 hosts x 10 pages of ~50 KB, all measured in the same run.
+
+    .venv/bin/python bench/bench_check.py                 # everything (2,000 links; memory at 20,000)
+    .venv/bin/python bench/bench_check.py --skip-big      # without the 20,000-link memory run
+
+The web runs in its own process (so the clients do not share its CPU time slice); each client runs in
+its own process too (fresh interpreter, its own peak RSS). Printed:
+
+- throughput (pages/s) of (a) a bare aiohttp loop that only downloads the pages with the same
+  per-host limit, (b) a requests + BeautifulSoup checker with 10 threads (on a sample of the pages),
+  and ours (fetch, analyse, decide, store every observation in SQLite), plus the ratios
+  ours/(a) (target >= 0.35) and ours/(b) (target >= 10);
+- peak RSS of our check at 2,000 and at 20,000 links (should stay flat);
+- politeness: the most requests any host served at once while we checked (<= per_host).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET = "mysite.nl"
+PER_HOST = 2
+GLOBAL_LIMIT = 64
+WORDS = (
+    "backlink fiets winkel zwolle reparatie onderhoud service klant kwaliteit snel goed prijs advies route stad "
+    "nieuws artikel lezen schrijven ondernemer lokaal website zoeken vinden"
+).split()
+
+
+# --------------------------------------------------------------------------------------------- pages
+
+
+def make_page(n: int, size: int = 50_000) -> bytes:
+    """A ~50 KB blog post with navigation, ~40 paragraphs, outbound links, one link to TARGET."""
+    rnd = random.Random(n)
+    nav = "".join(f'<li><a href="/section-{i}.html">Section {i}</a></li>' for i in range(15))
+    paras: list[str] = []
+    total = i = 0
+    while total < size - 3000:
+        words = " ".join(rnd.choice(WORDS) for _ in range(90))
+        if i == 3:
+            words += f' <a href="https://www.{TARGET}/shop?ref={n}">{TARGET} winkel</a>'
+        elif i % 4 == 1:
+            words += f' <a href="https://other{rnd.randint(1, 500)}.example.com/p{i}">bron {i}</a>'
+        para = f"<p>{words}.</p>\n"
+        paras.append(para)
+        total += len(para)
+        i += 1
+    side = "".join(f'<li><a href="/tag/{w}">{w}</a></li>' for w in WORDS[:12])
+    foot = "".join(f'<a href="https://partner{k}.example.org/">Partner {k}</a> ' for k in range(8))
+    html = (
+        f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Artikel {n}</title>"
+        f"<meta name=viewport content='width=device-width'></head><body>"
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Artikel {n}</h1>{''.join(paras)}</article></main>"
+        f"<aside><ul>{side}</ul></aside><footer>{foot}</footer></body></html>"
+    )
+    return html.encode()
+
+
+def host_ip(index: int) -> str:
+    return f"127.0.{(index + 2) // 256}.{(index + 2) % 256}"
+
+
+def page_urls(hosts: int, pages: int, port: int) -> list[str]:
+    return [f"http://{host_ip(h)}:{port}/page-{p}.html" for h in range(hosts) for p in range(pages)]
+
+
+# --------------------------------------------------------------------------------------------- server
+
+
+async def serve(hosts: int, templates: int) -> None:
+    """The local web: one aiohttp app on ``hosts`` loopback addresses (same port), plus a control
+    endpoint on 127.0.0.1 reporting the most requests any host served at once."""
+    from aiohttp import web
+
+    bodies = [make_page(n) for n in range(templates)]
+    in_flight: dict[str, int] = {}
+    stats = {"max_in_flight": 0, "requests": 0}
+
+    async def page(request: web.Request) -> web.StreamResponse:
+        ip = request.transport.get_extra_info("sockname")[0] if request.transport else "?"
+        now = in_flight.get(ip, 0) + 1
+        in_flight[ip] = now
+        stats["requests"] += 1
+        if now > stats["max_in_flight"]:
+            stats["max_in_flight"] = now
+        try:
+            name = request.match_info["name"]
+            if not name.startswith("page-"):
+                return web.Response(status=404, text="not found")
+            n = int(name[5:].split(".")[0])
+            await asyncio.sleep(0)  # let concurrent requests overlap like a real server
+            return web.Response(body=bodies[n % len(bodies)], content_type="text/html", charset="utf-8")
+        finally:
+            in_flight[ip] -= 1
+
+    async def control(request: web.Request) -> web.Response:
+        if request.method == "POST":
+            stats["max_in_flight"] = 0
+            stats["requests"] = 0
+        return web.json_response(stats)
+
+    app = web.Application()
+    app.router.add_get("/{name}", page)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    port = None
+    for attempt in range(20):
+        probe = socket.socket()
+        probe.bind((host_ip(0), 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        socks = []
+        try:
+            for h in range(hosts):
+                s = socket.socket()
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                s.bind((host_ip(h), port))
+                socks.append(s)
+            break
+        except OSError:
+            for s in socks:
+                s.close()
+    else:  # pragma: no cover
+        raise SystemExit("no free port")
+    for s in socks:
+        s.listen(512)
+        await web.SockSite(runner, s, backlog=512).start()
+    ctl = web.Application()
+    ctl.router.add_route("*", "/stats", control)
+    ctl_runner = web.AppRunner(ctl, access_log=None)
+    await ctl_runner.setup()
+    ctl_sock = socket.socket()
+    ctl_sock.bind(("127.0.0.1", 0))
+    await web.SockSite(ctl_runner, ctl_sock).start()
+    print(json.dumps({"port": port, "control": ctl_sock.getsockname()[1]}), flush=True)
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, sys.stdin.read)  # until the parent closes our stdin
+    await runner.cleanup()
+    await ctl_runner.cleanup()
+
+
+# --------------------------------------------------------------------------------------------- clients
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def client_bare(urls: list[str]) -> dict:
+    import aiohttp
+
+    connector = aiohttp.TCPConnector(limit=GLOBAL_LIMIT, limit_per_host=PER_HOST)
+    size = 0
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
+
+        async def one(url: str) -> None:
+            nonlocal size
+            async with session.get(url) as response:
+                size += len(await response.read())
+
+        start = time.perf_counter()
+        await asyncio.gather(*(one(u) for u in urls))
+        seconds = time.perf_counter() - start
+    return {"pages": len(urls), "seconds": seconds, "bytes": size}
+
+
+def client_bs4(urls: list[str]) -> dict:
+    """What a user would otherwise write: requests + BeautifulSoup in 10 threads."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+    from bs4 import BeautifulSoup
+
+    local = threading.local()
+
+    def check(url: str) -> str:
+        session = getattr(local, "session", None)
+        if session is None:
+            session = local.session = requests.Session()
+        try:
+            response = session.get(url, timeout=30)
+        except requests.RequestException:
+            return "unreachable"
+        if response.status_code != 200:
+            return "error"
+        soup = BeautifulSoup(response.text, "html.parser")
+        for a in soup.find_all("a", href=True):
+            if TARGET in a["href"]:
+                rel = " ".join(a.get("rel") or [])
+                return "nofollow" if "nofollow" in rel else "live"
+        return "missing"
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(check, urls))
+    seconds = time.perf_counter() - start
+    return {"pages": len(urls), "seconds": seconds, "live": results.count("live")}
+
+
+async def client_ours(urls: list[str], port: int, checks: int) -> dict:
+    from bot.check.engine import check_site
+    from bot.fetch import FetchSettings, open_fetcher
+    from storage.backlinks import NewBacklink, add_backlinks
+    from storage.db import connect
+    from storage.sites import add_site
+    from storage.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        db = connect(path)
+        add_site(db, "bench", TARGET)
+        add_backlinks(db, "bench", TARGET, (NewBacklink(u) for u in urls), found_by="list")
+        db.conn.close()
+        settings = FetchSettings(
+            allow_private_networks=True, allowed_ports=frozenset({port}), per_host=PER_HOST, global_limit=GLOBAL_LIMIT,
+        )
+        store = Store(path)
+        await store.open()
+        rss_before = peak_rss_mb()
+        runs = []
+        async with open_fetcher(settings) as fetcher:
+            for _ in range(checks):
+                start = time.perf_counter()
+                report = await check_site(store, fetcher, "bench", TARGET, collect_links=False)
+                runs.append({"seconds": time.perf_counter() - start, "checked": report.checked, "live": report.live,
+                             "state": report.state})
+            # Where the time goes: the fetcher alone over the same pages (robots.txt cached by now) ...
+            start = time.perf_counter()
+            gate = asyncio.Semaphore(GLOBAL_LIMIT * 2)
+            sample_html: list[tuple[str, str]] = []
+
+            async def fetch_one(url: str) -> None:
+                async with gate:
+                    result = await fetcher.fetch(url)
+                    if len(sample_html) < 50 and result.html:
+                        sample_html.append((result.final_url, result.html))
+
+            await asyncio.gather(*(fetch_one(u) for u in urls[:2000]))
+            fetch_rate = min(len(urls), 2000) / (time.perf_counter() - start)
+        await store.aclose()
+    # ... and the HTML analysis of one page, on one thread.
+    from bot.analysis import analyse_html, links_to
+
+    start = time.perf_counter()
+    for url, html in sample_html:
+        links_to(analyse_html(html, url), [TARGET])
+    analysis_ms = (time.perf_counter() - start) / max(1, len(sample_html)) * 1000
+    return {"pages": len(urls), "runs": runs, "rss_before_check_mb": rss_before, "fetch_only_rate": fetch_rate,
+            "analysis_ms": analysis_ms}
+
+
+def run_client(args: argparse.Namespace) -> None:
+    urls = page_urls(args.hosts, args.pages, args.port)
+    if args.sample and args.sample < len(urls):
+        step = len(urls) / args.sample
+        urls = [urls[int(i * step)] for i in range(args.sample)]
+    if args.client == "bare":
+        result = asyncio.run(client_bare(urls))
+    elif args.client == "bs4":
+        result = client_bs4(urls)
+    else:
+        result = asyncio.run(client_ours(urls, args.port, args.checks))
+    result["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(result), flush=True)
+
+
+# --------------------------------------------------------------------------------------------- driver
+
+
+def spawn(*extra: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *extra], capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    if proc.returncode != 0:
+        raise SystemExit(f"client {' '.join(extra)} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def control(port: int, method: str = "GET") -> dict:
+    import urllib.request
+
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/stats", method=method, data=b"" if method == "POST" else None)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--hosts", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=10, help="pages per host for the throughput run")
+    parser.add_argument("--big-pages", type=int, default=100, help="pages per host for the memory run (20,000 links)")
+    parser.add_argument("--bs4-sample", type=int, default=400, help="pages the requests+BS4 checker fetches (throughput is per page)")
+    parser.add_argument("--skip-big", action="store_true", help="skip the 20,000-link memory run")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--client", choices=("bare", "bs4", "ours"), help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sample", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--checks", type=int, default=2, help="checks in a row in our run (first = baseline)")
+    parser.add_argument("--templates", type=int, default=10, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        asyncio.run(serve(args.hosts, args.templates))
+        return
+    if args.client:
+        run_client(args)
+        return
+
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        info = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+        port, ctl = info["port"], info["control"]
+        common = ["--hosts", str(args.hosts), "--port", str(port)]
+        n = args.hosts * args.pages
+        print(f"local web: {args.hosts} hosts x {args.pages} pages of {len(make_page(0)) // 1000} KB "
+              f"(server in its own process), per_host={PER_HOST}, global={GLOBAL_LIMIT}, {os.cpu_count()} CPUs")
+
+        spawn("--client", "bare", *common, "--pages", str(args.pages))  # warm-up (page cache, sockets)
+        bare = spawn("--client", "bare", *common, "--pages", str(args.pages))
+        control(ctl, "POST")
+        ours = spawn("--client", "ours", *common, "--pages", str(args.pages), "--checks", str(args.checks))
+        polite = control(ctl)
+        bs4 = spawn("--client", "bs4", *common, "--pages", str(args.pages), "--sample", str(args.bs4_sample))
+        bare2 = spawn("--client", "bare", *common, "--pages", str(args.pages))
+
+        bare_rate = n / min(bare["seconds"], bare2["seconds"])
+        bs4_rate = bs4["pages"] / bs4["seconds"]
+        first = ours["runs"][0]
+        ours_rate = first["checked"] / first["seconds"]
+        steady = [r["checked"] / r["seconds"] for r in ours["runs"][1:]]
+        print(f"(a) bare aiohttp download   : {bare_rate:8.0f} pages/s  ({n} pages, best of 2 runs)")
+        print(f"(b) requests+BS4, 10 threads: {bs4_rate:8.0f} pages/s  ({bs4['pages']} pages sampled)")
+        print(f"ours, first check           : {ours_rate:8.0f} pages/s  ({first['checked']} checked, {first['live']} live, "
+              f"{first['seconds']:.2f} s, state {first['state']})")
+        if steady:
+            print(f"ours, next check            : {steady[0]:8.0f} pages/s")
+        print(f"  where the time goes: our fetcher alone {ours['fetch_only_rate']:.0f} pages/s "
+              f"({ours['fetch_only_rate'] / bare_rate:.2f} of (a)); HTML analysis {ours['analysis_ms']:.1f} ms/page on one thread "
+              f"(= {1000 / ours['analysis_ms']:.0f} pages/s per core)")
+        print(f"ratio ours/(a) = {ours_rate / bare_rate:.2f}  (target >= 0.35)")
+        print(f"ratio ours/(b) = {ours_rate / bs4_rate:.1f}x (target >= 10x)")
+        print(f"politeness: max requests in flight at any one host = {polite['max_in_flight']} (per_host = {PER_HOST}); "
+              f"{polite['requests']} requests incl. robots.txt")
+        print(f"peak RSS ours, {n} links: {ours['peak_rss_mb']:.0f} MB (before the check: {ours['rss_before_check_mb']:.0f} MB)")
+        if not args.skip_big:
+            server.stdin.close()  # type: ignore[union-attr]
+            server.wait(timeout=30)
+            server = subprocess.Popen(
+                [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            )
+            info = json.loads(server.stdout.readline())  # type: ignore[union-attr]
+            big_n = args.hosts * args.big_pages
+            big = spawn("--client", "ours", "--hosts", str(args.hosts), "--port", str(info["port"]), "--pages",
+                        str(args.big_pages), "--checks", "1")
+            run = big["runs"][0]
+            print(f"peak RSS ours, {big_n} links: {big['peak_rss_mb']:.0f} MB (before the check: "
+                  f"{big['rss_before_check_mb']:.0f} MB); {run['checked'] / run['seconds']:.0f} pages/s")
+            print(f"memory growth 10x links: {big['peak_rss_mb'] - ours['peak_rss_mb']:+.0f} MB")
+    finally:
+        if server.stdin and not server.stdin.closed:
+            server.stdin.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+if __name__ == "__main__":
+    main()
