@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.domains import registrable_domain
 from bot.i18n import t
@@ -43,7 +45,7 @@ class _Collector:
     """Links keyed by (source page, target page), rejected rows and counters of one import."""
 
     prefix: str = ""
-    links: dict[tuple[str, str | None], list] = field(default_factory=dict)
+    links: dict[tuple[str, str | None], list[Any]] = field(default_factory=dict)
     rejected: list[RejectedRow] = field(default_factory=list)
     rows_read: int = 0
     duplicates: int = 0
@@ -53,7 +55,7 @@ class _Collector:
         reason = t(f"imports.rejected.{code}", "en")
         self.rejected.append(RejectedRow(line, f"{self.prefix}{reason}" if self.prefix else reason, code))
 
-    def add(self, key: tuple[str, str | None], values: list) -> None:
+    def add(self, key: tuple[str, str | None], values: list[Any]) -> None:
         """``values``: [source, target, anchor, nofollow, ugc, sponsored, first_seen, last_seen]."""
         have = self.links.get(key)
         if have is None:
@@ -108,7 +110,9 @@ def _parse_one(record: str, delimiter: str, strict: bool = True) -> list[str]:
     return next(csv.reader((record,), delimiter=delimiter, strict=strict))
 
 
-def _records(lines: list[str], start: int, delimiter: str, width: int, out: _Collector):
+def _records(
+    lines: list[str], start: int, delimiter: str, width: int, out: _Collector
+) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line_no, fields)`` for each data record from ``lines[start:]``.
 
     A quoted field may span lines; an unterminated quote swallows at most ``MAX_RECORD_LINES`` lines
