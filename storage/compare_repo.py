@@ -63,7 +63,7 @@ def domain_rows(db: sqlite_utils.Database, team_id: str, site_ids: Sequence[int]
         f"""SELECT b.site_id, b.source_domain, COUNT(*), SUM(b.follow = 1), SUM(b.placement = 'content'),
                    (SELECT MAX(a.score) FROM authority a WHERE a.team_id = b.team_id AND a.domain = b.source_domain),
                    MIN(b.source_url)
-            FROM backlinks b
+            FROM backlinks b INDEXED BY backlinks_compare
             WHERE b.team_id = ? AND b.site_id IN ({marks}) AND b.status = ?
             GROUP BY b.site_id, b.source_domain""",
         [team_id, *site_ids, status],
@@ -78,7 +78,7 @@ def linking_domains(
     _require_team(team_id)
     marks = ",".join("?" for _ in exclude_status) or "''"
     rows = db.execute(
-        f"""SELECT DISTINCT source_domain FROM backlinks
+        f"""SELECT DISTINCT source_domain FROM backlinks INDEXED BY backlinks_compare
             WHERE team_id = ? AND site_id = ? AND status NOT IN ({marks})""",
         [team_id, site_id, *exclude_status],
     ).fetchall()
@@ -89,7 +89,7 @@ def lost_domains(db: sqlite_utils.Database, team_id: str, site_id: int) -> set[s
     """Referring domains whose every backlink row to the site is confirmed lost."""
     _require_team(team_id)
     rows = db.execute(
-        """SELECT source_domain FROM backlinks WHERE team_id = ? AND site_id = ?
+        """SELECT source_domain FROM backlinks INDEXED BY backlinks_compare WHERE team_id = ? AND site_id = ?
            GROUP BY source_domain HAVING SUM(status != 'lost') = 0""",
         [team_id, site_id],
     ).fetchall()
@@ -102,7 +102,7 @@ def live_anchor_counts(db: sqlite_utils.Database, team_id: str, site_id: int) ->
     return [
         (r[0], r[1])
         for r in db.execute(
-            "SELECT anchor, COUNT(*) FROM backlinks WHERE team_id = ? AND site_id = ? AND status = 'live' GROUP BY anchor",
+            "SELECT anchor, COUNT(*) FROM backlinks INDEXED BY backlinks_site WHERE team_id = ? AND site_id = ? AND status = 'live' GROUP BY anchor",
             [team_id, site_id],
         ).fetchall()
     ]
