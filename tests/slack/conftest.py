@@ -55,6 +55,15 @@ async def bot(slack: FakeSlack, tmp_path: Path) -> AsyncIterator[Running]:
         await running.stop()
 
 
-async def settle(running: Running, slack: FakeSlack | None = None) -> None:
-    """Wait for every background task of the bot (checks, imports) to finish."""
-    await running.ctx.wait_idle(30)
+async def settle(running: Running, slack: FakeSlack) -> None:
+    """Wait until the bot is quiet: no background task (checks, imports) and no new Slack call for
+    a few polls (a listener may still be running right after its ack)."""
+    import asyncio
+
+    stable, last = 0, -1
+    while stable < 3:
+        await running.ctx.wait_idle(30)
+        count = len(slack.calls) + len(slack.responses)
+        stable = stable + 1 if count == last else 0
+        last = count
+        await asyncio.sleep(0.03)

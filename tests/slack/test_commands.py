@@ -83,7 +83,7 @@ async def test_check_site_progress_result_buttons_and_csv(slack: FakeSlack, web:
     await say(slack, "add mysite.nl " + " ".join(urls))
     ack = await slack.slash("check mysite.nl")
     assert ack.elapsed < 3
-    await settle(wbot)
+    await settle(wbot, slack)
     [msg] = [m for m in slack.posted() if "mysite.nl" in m.text]
     assert "Checking the links" in msg.versions[0]["text"]
     final = msg.versions[-1]
@@ -110,12 +110,12 @@ async def test_lost_links_after_two_checks_with_reasons_and_show_lost(slack: Fak
     await say(slack, "track mysite.nl")
     await say(slack, "add mysite.nl " + blog.url("/review") + " " + blog.url("/gone"))
     await slack.slash("check mysite.nl")
-    await settle(wbot)
+    await settle(wbot, slack)
     blog.page("/review", NO_LINK)
     blog.status("/gone", 404)
     for _ in range(2):  # lost only when two checks agree
         await slack.action("check_recheck", "mysite.nl")
-        await settle(wbot)
+        await settle(wbot, slack)
     final = slack.posted()[-1].versions[-1]
     body = final["text"] + json.dumps(final["blocks"])
     assert "2 lost" in final["text"]
@@ -133,7 +133,7 @@ async def test_check_while_running_is_refused_politely(slack: FakeSlack, web: Lo
     await say(slack, "add mysite.nl " + blog.url("/slow"))
     await slack.slash("check mysite.nl")
     assert "already running" in await say(slack, "check mysite.nl")
-    await settle(wbot)
+    await settle(wbot, slack)
 
 
 async def test_check_url_inspects_one_page(slack: FakeSlack, web: LocalWeb, wbot: Running) -> None:
@@ -186,7 +186,7 @@ async def test_import_via_dm_upload(slack: FakeSlack, wbot: Running) -> None:
     await slack.event(event)
     await slack.event({"type": "file_shared", "file_id": f["id"], "user_id": "U1", "channel_id": "DU1"})
     await slack.wait_for(lambda: [m for m in slack.posted(channel="DU1") if "Imported" in m.text])
-    await settle(wbot)
+    await settle(wbot, slack)
     [done] = [m for m in slack.posted(channel="DU1") if "Imported" in m.text]
     body = done.text + json.dumps(done.blocks)
     assert "*2* new links" in body and "1 rejected" in body
@@ -214,7 +214,7 @@ async def test_import_via_modal(slack: FakeSlack, wbot: Running) -> None:
     ack = await slack.submit_view(view, values)
     assert ack.payload is None or not ack.payload.get("errors")
     await slack.wait_for(lambda: [m for m in slack.posted() if "Imported" in m.text])
-    await settle(wbot)
+    await settle(wbot, slack)
     # an empty submission gets an error in the modal, no import
     ack = await slack.submit_view(view, {"import_file": {"file": {"type": "file_input", "files": []}}})
     assert ack.payload and ack.payload.get("response_action") == "errors"
@@ -242,7 +242,7 @@ async def test_app_home_dashboard_and_button(slack: FakeSlack, web: LocalWeb, wb
     view = slack.home_views["U1"]
     assert view["type"] == "home" and len(view["blocks"]) <= 100
     await slack.action("check_recheck", "mysite.nl", channel=None, view={"type": "home", "id": "V1"})
-    await settle(wbot)
+    await settle(wbot, slack)
     done = [m for m in slack.posted() if "mysite.nl" in m.text]
     assert done and done[-1].channel == "DU1" and "1 live" in done[-1].versions[-1]["text"]
 
