@@ -98,6 +98,10 @@ async def open_socket_url(settings: Settings, handler: Any) -> str:
         raise ConfigError(t("slack.config.unreachable", None, url=settings.slack_api_url, error=type(err).__name__)) from None
 
 
+async def _healthz(request: web.Request) -> web.Response:
+    return web.Response(text="ok")
+
+
 class Running:
     """A started bot: ``app``, ``ctx``, the HTTP ``port`` (if any); ``await stop()`` shuts it down."""
 
@@ -161,7 +165,7 @@ async def start(
             from slack_bolt.app.async_server import AsyncSlackAppServer
 
             server = AsyncSlackAppServer(port=settings.port, path=EVENTS_PATH, app=app, host=host)
-            server.web_app.router.add_get("/healthz", lambda _r: web.Response(text="ok"))
+            server.web_app.router.add_get("/healthz", _healthz)
             runner = web.AppRunner(server.web_app, handle_signals=False)
             await runner.setup()
             site = web.TCPSite(runner, host, settings.port if port is None else port)
