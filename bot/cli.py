@@ -52,7 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
+    from bot.config import load_dotenv_file
+
     try:
+        load_dotenv_file()
         return int(handler(args) or 0)
     except BacklinksError as err:
         print(f"error: {err}", file=sys.stderr)

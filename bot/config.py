@@ -14,6 +14,16 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def load_dotenv_file(path: str = ".env") -> bool:
+    """Read ``KEY=value`` lines from ``.env`` in the current folder into the environment, without
+    overriding variables that are already set. Off when ``BACKLINKS_DOTENV=0`` (the tests set it)."""
+    if not _flag(os.environ.get("BACKLINKS_DOTENV", "1")) or not os.path.isfile(path):
+        return False
+    from dotenv import load_dotenv
+
+    return load_dotenv(path, override=False)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app reads from its environment."""
