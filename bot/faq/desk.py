@@ -67,14 +67,38 @@ def answer(question: str, lang: str | None = None) -> FaqAnswer:
     lang = _lang(lang, question)
     if _HELP.match(question):
         return _build("bot-help", lang, 1.0)
+    best = 0.0
+    for part in _parts(question):
+        found, score = _match(part, lang)
+        if found is not None:
+            return _build(found, lang, score)
+        best = max(best, score)
+    return FaqAnswer(answered=False, answer=t("faq.declined", lang), lang=lang, topic=None, score=round(best, 4))
+
+
+def _parts(question: str) -> list[str]:
+    """The question, then (when it has several) its clauses from last to first.
+
+    Shop owners often set the scene first: "i sell bike parts online, how do i get other sites to link to
+    me". The whole text is tried first; a clause alone may then carry the actual question.
+    """
+    clauses = [c.strip() for c in re.split(r"[,.;:!?]+|\s+-\s+", question) if len(c.split()) >= 2]
+    parts = [question]
+    if len(clauses) > 1:
+        parts.extend(reversed(clauses))
+    return parts
+
+
+def _match(text: str, lang: str) -> tuple[str | None, float]:
+    """The topic answering ``text`` (or ``None``) and the best similarity seen."""
     index = get_index()
-    analysis = index.analyse(question, lang)
+    analysis = index.analyse(text, lang)
     hits = index.search(analysis, limit=1)
     score = hits[0].score if hits else 0.0
     needed = required_coverage(analysis)
     if hits and needed is not None and score >= THRESHOLD and hits[0].coverage >= needed:
-        return _build(hits[0].topic, lang, score)
-    return FaqAnswer(answered=False, answer=t("faq.declined", lang), lang=lang, topic=None, score=round(score, 4))
+        return hits[0].topic, score
+    return None, score
 
 
 def answer_topic(topic: str, lang: str) -> FaqAnswer:

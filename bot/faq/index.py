@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.faq.knowledge import entries
-from bot.faq.synonyms import BACKLINK_WORDS, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
+from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
 from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
-UNION_BLEND = 0.3
+UNION_BLEND = 0.2
 # Weight of a word the knowledge base has never seen, as a fraction of the rarest known key's IDF. Such
 # words lower the similarity (a question about something else) without drowning a clear match in a
 # question that also names the asker's own trade ("backlinks for my bakery").
@@ -43,6 +43,7 @@ class Analysis:
     concepts: frozenset[str]
     offtopic: bool
     specific: frozenset[str] = frozenset()  # unambiguous SEO words in the question (VERY_WORDS)
+    conflict: bool = False  # names software where "backlink" means something else (Obsidian, Notion)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -205,6 +206,7 @@ class Index:
     def analyse(self, text: str, lang: str) -> Analysis:
         words = join_phrases(raw_tokens(text))
         offtopic = any(w in OFFTOPIC for w in words)
+        conflict = any(w in DOMAIN_CONFLICT for w in words)
         terms: list[Term] = []
         concepts: set[str] = set()
         specific: set[str] = set()
@@ -240,7 +242,7 @@ class Index:
                         specific.add(fixed[0])
                 continue
             terms.append(Term("U:" + stem(word, lang), word))
-        return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific))
+        return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific), conflict)
 
     # -- scoring --------------------------------------------------------------------------------
     def _norm(self, keys: frozenset[str]) -> float:
@@ -309,11 +311,13 @@ KNOWN_ELSEWHERE = 0.5
 def required_coverage(analysis: Analysis) -> float | None:
     """The coverage a match needs for this question, or ``None`` when it is not about SEO or the bot at all.
 
-    A word from another domain ("mortgage", "recipe", "obsidian") leaves only the unambiguous SEO terms
-    standing, and not "backlink" (Obsidian and Notion have backlinks too).
+    A word from another domain ("mortgage", "weather") leaves only the unambiguous SEO terms standing;
+    software with backlinks of its own (Obsidian, Notion, Excel) leaves nothing.
     """
+    if analysis.conflict:
+        return None
     if analysis.offtopic:
-        return COVER_SPECIFIC if analysis.specific - BACKLINK_WORDS else None
+        return COVER_SPECIFIC if analysis.specific else None
     if analysis.specific:
         return COVER_SPECIFIC
     if analysis.concepts & STRONG or "link" in analysis.concepts:

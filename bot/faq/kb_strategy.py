@@ -31,6 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
             "tips for getting links to my site",
             "link building strategy for a small company",
             "how do i start with backlinks",
+            "how do i rank higher in google with backlinks",
         ],
         q_nl=[
             "Hoe kom ik als MKB aan goede backlinks?",
@@ -42,6 +43,7 @@ ENTRIES: tuple[Entry, ...] = (
             "tips om links naar mijn site te krijgen",
             "linkbuilding strategie voor een klein bedrijf",
             "hoe begin ik met backlinks",
+            "hoe kom ik hoger in google met backlinks",
         ],
     ),
     entry(

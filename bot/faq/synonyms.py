@@ -14,7 +14,7 @@ from bot.faq.text import stem
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- link vocabulary
-    "backlink": ("backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound", "inkomende", "incoming",
+    "backlink": ("referringdomain", "backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound", "inkomende", "incoming",
                  "terugverwijzing", "terugverwijzingen", "verwijzende", "referring", "inlink", "inlinks"),
     "link": ("link", "links", "linkje", "linkjes", "linken", "linkt", "gelinkt", "linking", "linked", "hyperlink",
              "hyperlinks", "verwijzing", "verwijzingen", "verwijst", "verwijzen", "url", "urls"),
@@ -29,8 +29,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "clickhere": ("clickhere", "generic", "generiek", "generieke", "algemene"),
     "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "dezelfde", "hetzelfde", "same", "identical", "identieke"),
     "mix": ("mix", "verdeling", "distribution", "ratio", "verhouding", "spread", "profile", "profiel",
-            "linkprofiel", "ankerprofiel", "natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk",
-            "onnatuurlijke", "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
+            "linkprofiel", "ankerprofiel"),
+    "natural": ("natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk", "onnatuurlijke",
+                "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
     "linkjuice": ("linkjuice", "juice", "equity", "sap", "waardeoverdracht"),
     "domainauthority": ("domainauthority", "domeinautoriteit", "da", "dr", "moz"),
     "authority": ("authority", "autoriteit", "gezag", "gezaghebbend",
@@ -49,7 +50,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "indexation", "indexering", "ontdekt", "discover", "discovers", "discovered", "vindt"),
     "google": ("google", "zoekmachine", "zoekmachines", "searchengine", "engines", "bing", "yahoo", "duckduckgo"),
     "seo": ("seo", "zoekmachineoptimalisatie", "vindbaarheid", "findability"),
-    "rank": ("rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities", "position",
+    "rank": ("pageone", "rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities", "position",
              "boven", "above", "outrank", "outranks", "outranking", "verslaan", "beat", "beats",
              "positions", "hoger", "higher", "top", "serp", "serps", "scoren", "pagina1"),
     "rankingfactor": ("rankingfactor", "rankingfactoren", "factor", "factors", "factoren", "signaal", "signal",
@@ -92,10 +93,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "many": ("many", "much", "hoeveel", "howmany"),
     "need": ("need", "needed", "nodig", "require", "required", "enough", "genoeg", "voldoende"),
     "buy": ("buy", "buying", "bought", "purchase", "purchased", "kopen", "koop", "koopt", "gekocht", "gekochte",
-            "aanschaffen", "fiverr", "offer", "offered", "offers", "aanbod", "aangeboden", "biedt",
-            "sell", "selling", "sells", "verkopen", "verkoopt", "verkoop"),
+            "aanschaffen", "fiverr", "offer", "offered", "offers", "aanbod", "aangeboden", "biedt", "sells",
+            "selling", "verkoopt"),
     "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs", "kost",
-            "kosten", "price", "prijs", "euro", "geld", "money", "goedkoop", "goedkope", "cheap"),
+            "kosten", "price", "prijs", "euro", "dollar", "dollars", "usd", "geld", "money", "goedkoop", "goedkope", "cheap"),
     "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited", "legal",
                 "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
                 "guidelines", "richtlijnen"),
@@ -160,11 +161,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "monitoring", "bijhouden", "untrack", "watch"),
     "add": ("add", "adding", "toevoegen", "voeg", "toegevoegd", "manually", "handmatig", "hand"),
     "import": ("import", "importeren", "importeer", "upload", "uploaden", "csv", "export", "exporteren",
-               "bestand", "file", "files", "formaat", "format", "formats"),
+               "bestand", "file", "files", "formaat", "format", "formats", "inladen", "laden", "load",
+               "exports"),
     "seotool": ("ahrefs", "semrush", "majestic", "ubersuggest", "searchconsole", "gsc", "sistrix", "linkody"),
     "check": ("check", "checks", "checken", "controle", "controles", "controleer", "controleren", "verify",
               "checker", "gecontroleerd", "checked", "nakijken", "recheck"),
-    "status": ("status", "statussen", "statuses", "live", "pending", "overzicht"),
+    "status": ("status", "statussen", "statuses", "pending", "overzicht"),
     "missing": ("missing", "vermist", "ontbreekt"),
     "blocked": ("blocked", "block", "blocks", "blocking", "geblokkeerd", "blokkeert", "blokkeren", "403", "401",
                 "429", "robotstxt", "robots", "challenge", "cloudflare"),
@@ -191,7 +193,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 # Words that only mean one thing: a question naming one is about SEO (or, for "backlink", about SEO
 # unless it also names another domain: Obsidian and Notion have "backlinks" too).
-BACKLINK_WORDS = frozenset({"backlink", "backlinks", "baklink", "baklinks", "backlinkje", "backlinkjes", "inlinks"})
+BACKLINK_WORDS = frozenset(
+    {"backlink", "backlinks", "baklink", "baklinks", "backlinkje", "backlinkjes", "inlinks", "referringdomain"}
+)
 VERY_WORDS = BACKLINK_WORDS | frozenset(
     """
     nofollow nofollowed nofolow dofollow dofolow seo zoekmachineoptimalisatie linkbuilding linkbuilder anchortext
@@ -209,7 +213,7 @@ STRONG = frozenset(
         "backlink", "nofollow", "dofollow", "sponsored", "ugc", "anchor", "linkjuice", "linkdecay", "crawler",
         "seo", "rank", "rankingfactor", "linkbuilding", "pbn", "linkexchange", "penalty", "linkfarm", "disavow",
         "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority", "google",
-        "missing", "status",
+        "missing", "status", "import",
         "seotool",
     }
 )
@@ -218,7 +222,7 @@ WEAK = frozenset(
     {
         "link", "content", "traffic", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
         "example", "type", "add", "report", "reason", "score", "setting", "authority", "relevance", "news",
-        "placement", "mix", "index", "competitor", "directory", "check", "track", "import",
+        "placement", "mix", "natural", "index", "competitor", "directory", "check", "track",
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
         "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
         "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
@@ -230,19 +234,24 @@ WEAK = frozenset(
 OFFTOPIC = frozenset(
     """
     hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
-    belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather regen rain
-    temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken bake oven pasta
-    taart cake soep soup trein train bus vlucht flight hotel vakantie holiday vacation restaurant tafel table
-    reserveren book booking voetbal football soccer wedstrijd match film movie muziek music song liedje
-    hoofdstad capital president python javascript windows linux printer wifi wachtwoord
-    password iphone android telefoon phone keten chain ketting fiets bike auto car dokter doctor ziek sick
-    medicijn medicine sieraad jewelry armband bracelet hond dog kat cat paard horse tuinslang verjaardag birthday
-    cadeau gift bruiloft wedding salaris salary sollicitatie job vacature zalm salmon kip chicken
-    obsidian notion roam logseq zettelkasten notes notities aantekeningen excel spreadsheet cel cell formule
-    formula sheet tabblad onedrive sharepoint dropbox kabel cable usb hdmi bluetooth router modem netflix
-    correlation vergadering vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak
-    appointment followers volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite minecraft game games gamen playstation xbox aandelen stocks crypto
-    bitcoin beurs huis house huur rent makelaar energie energy stroom gas
+    deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather
+    regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken bake
+    oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking voetbal
+    football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president python
+    javascript windows linux printer wifi wachtwoord password iphone android telefoon phone keten chain
+    ketting dokter doctor ziek sick medicijn medicine verjaardag birthday salaris salary sollicitatie
+    sollicitatiebrief job vacature kabel cable usb hdmi bluetooth router modem netflix correlation vergadering
+    vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak appointment followers volgers
+    likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite
+    minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar
+    energie energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel
+    """.split()
+)
+# Software where "backlinks" means something else (links between notes): here even "backlink" is off-topic.
+DOMAIN_CONFLICT = frozenset(
+    """
+    obsidian notion roam logseq zettelkasten onenote evernote notes notities aantekeningen excel spreadsheet
+    spreadsheets cel cell cellen cells formule formula sheet sheets tabblad onedrive sharepoint dropbox
     """.split()
 )
 

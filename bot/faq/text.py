@@ -18,11 +18,14 @@ _APOSTROPHES = re.compile(r"(?<=[a-z])['\u2019\u2018`](?=[a-z])")
 STOP_NL = frozenset(
     """
     de het een en of maar dat die dit deze is zijn ben bent was waren wordt worden werd word ik je jij u
-    we wij ze zij hij mijn mij me jouw jullie ons onze uw hun haar zijn er hier daar wat hoe wie welk welke
-    wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al wel niet
-    geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil willen zal zou
-    zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk gewoon dus want
-    omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per werkt werken werk toe mee af elke iedere ieder niks niets iemand
+    we wij ze zij hij mijn mij me jouw jullie ons onze uw hun haar zijn er hier daar wat hoe wie welk
+    welke wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al
+    wel niet geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil
+    willen zal zou zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk
+    gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
+    veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
+    werkt werken werk toe zie zien kijk kijken wil andere ander mee af elke iedere ieder niks niets
+    iemand
     """.split()
 )
 STOP_EN = frozenset(
@@ -30,13 +33,15 @@ STOP_EN = frozenset(
     the a an and or but that this these those is are was were be been being do does did i you we they he
     she it my me your our their his her its there here what how who which when why where of for with on
     in at by to from about into as than then also still not no yes can could should would will shall may
-    might must have has had get got just so very really any some all much many if is it's im i'm pls
-    please thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz
-    whats hows wheres whos advice idea ideas know knows says say happens happen now per work works working every something anything nothing somebody dont doesnt isnt cant wont arent didnt im ive ill id thats theres u ur btw
+    might must have has had just so very really any some all much many if is it's im i'm pls please
+    thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz whats
+    hows wheres whos advice idea ideas know knows says say happens happen now per work works working see
+    look want wants wanted put guy other others every something anything nothing somebody dont doesnt
+    isnt cant wont arent didnt im ive ill id thats theres u ur btw
     """.split()
 )
 # Question words that carry meaning for retrieval and are kept even though they are function words.
-KEEP = frozenset({"hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"})
+KEEP = frozenset({"wie", "who", "hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"})
 
 # Multi-word terms joined into one token before matching (on folded tokens).
 PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -89,6 +94,18 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("time", "zone"), "timezone"),
     (("black", "hat"), "blackhat"),
     (("link", "between"), "correlation"),
+    (("verwijzend", "domein"), "referringdomain"),
+    (("verwijzende", "domeinen"), "referringdomain"),
+    (("verwijzende", "domein"), "referringdomain"),
+    (("referring", "domain"), "referringdomain"),
+    (("referring", "domains"), "referringdomain"),
+    (("verwijzend", "verkeer"), "referral"),
+    (("live", "in"), "wonen"),
+    (("eerste", "pagina"), "pageone"),
+    (("first", "page"), "pageone"),
+    (("page", "one"), "pageone"),
+    (("page", "1"), "pageone"),
+    (("pagina", "1"), "pageone"),
     (("links", "between"), "correlation"),
     (("heb", "ik", "aan"), "waard"),
     (("heb", "je", "aan"), "waard"),
