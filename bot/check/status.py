@@ -138,7 +138,7 @@ class Evidence:
     http_status: int | None = None
     final_url: str | None = None
     link: Link | None = None  # the picked link to the site, if any was found
-    noindex: bool = False
+    noindex: bool | None = False  # None: not looked at (the page cannot link to the site)
     canonical: str | None = None
     # Why the link does not count now (None: it counts). BLOCKED: we cannot tell.
     reason: Reason | None = None

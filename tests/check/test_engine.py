@@ -213,3 +213,34 @@ async def test_picked_link_is_the_best_and_stays_stable(local_web: LocalWeb, sto
     rows = await store.call(list_backlinks, TEAM, SITE)
     assert rows[0].anchor == "second" and rows[0].kind == "dofollow"
     assert json.loads(json.dumps(again))  # JSON-safe
+
+
+async def test_parse_processes_give_the_same_results_as_threads(local_web: LocalWeb, store: Store) -> None:
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article())
+    host.page("/b", article('<a rel="ugc" href="https://site.nl/x">forum</a>'))
+    host.page("/c", article(None))
+    for team in ("threads", "processes"):
+        await store.call(seed, team, SITE, [host.url(p) for p in ("/a", "/b", "/c")])
+    async with local_web.fetcher() as fetcher:
+        threads = by_url(await check_site(store, fetcher, "threads", SITE, parse_processes=0))
+        processes = by_url(await check_site(store, fetcher, "processes", SITE, parse_processes=1))
+    assert threads == processes
+    assert threads[host.url("/b")]["kind"] == "ugc" and threads[host.url("/c")]["reason"] == "link-removed"
+
+
+def test_pages_without_the_site_name_skip_the_analysis() -> None:
+    from bot.check.engine import could_link, domain_markers, evaluate
+    from bot.fetch.result import FetchResult
+    from storage.checks import PriorRow
+
+    assert domain_markers("xn--bcher-kva.nl") == ("bücher", "xn--bcher-kva") or set(domain_markers("xn--bcher-kva.nl")) == {
+        "bücher", "xn--bcher-kva"}
+    assert could_link("<a href='HTTPS://WWW.SITE.NL/'>x</a>", "site.nl")
+    assert could_link("<base href='https://site.nl/'><a href='/x'>x</a>", "site.nl")
+    assert not could_link("<a href='https://other.nl/'>site</a>", "mysite.nl")
+    row = PriorRow(1, "https://blog.nl/a", "live", None, 0, True, "https://site.nl/", "dofollow", True, "Site", "content")
+    html = "<html><head><meta name=robots content=noindex></head><body><p>nothing here</p></body></html>"
+    record = evaluate(FetchResult("https://blog.nl/a", "https://blog.nl/a", 200, html=html), row, "site.nl", True)
+    assert (record.status, record.reason, record.link_found, record.noindex) == ("missing", "link-removed", False, None)
+    assert record.last_anchor == "Site"  # the last link seen is kept
