@@ -52,6 +52,8 @@ class AppContext:
     running_checks: dict[tuple[str, str], asyncio.Task[Any]] = field(default_factory=dict)
     locales: dict[tuple[str, str], str] = field(default_factory=dict)
     oauth: bool = False
+    installation_store: SqliteInstallationStore | None = None
+    single_team_id: str | None = None  # single-workspace mode: the bot token's team (set at start)
     _exit: contextlib.AsyncExitStack = field(default_factory=contextlib.AsyncExitStack)
     _fetcher_lock: asyncio.Lock | None = None
     _closed: bool = False
@@ -106,6 +108,18 @@ class AppContext:
             await asyncio.gather(*tasks, return_exceptions=True)
         await self._exit.aclose()
 
+    async def client_for(self, team_id: str) -> AsyncWebClient | None:
+        """A Web API client acting as the bot in ``team_id``, or None when the app is not installed
+        there (for work that runs outside a Slack request: digests, scheduled rechecks)."""
+        if not self.oauth:
+            token = self.settings.slack_bot_token
+            if not token or (self.single_team_id and team_id != self.single_team_id):
+                return None
+            return make_client(self.settings, token)
+        assert self.installation_store is not None
+        bot = await self.installation_store.async_find_bot(enterprise_id=None, team_id=team_id)
+        return make_client(self.settings, bot.bot_token) if bot is not None and bot.bot_token else None
+
     # ------------------------------------------------------------ posting
 
     async def post(self, client: AsyncWebClient, channel: str, msg: Message, *, thread_ts: str | None = None,
@@ -152,12 +166,13 @@ def build_app(
     oauth = bool(settings.slack_client_id and settings.slack_client_secret)
     client = make_client(settings, None if oauth else settings.slack_bot_token)
     kwargs: dict[str, Any] = {}
+    installation_store = SqliteInstallationStore(store) if oauth else None
     if oauth:
         kwargs["oauth_settings"] = AsyncOAuthSettings(
             client_id=settings.slack_client_id,
             client_secret=settings.slack_client_secret,
             scopes=BOT_SCOPES,
-            installation_store=SqliteInstallationStore(store),
+            installation_store=installation_store,
             state_store=SqliteOAuthStateStore(store),
             install_path="/slack/install",
             redirect_uri_path="/slack/oauth_redirect",
@@ -172,6 +187,7 @@ def build_app(
     ctx = AppContext(
         settings=settings, store=store, fetcher=fetcher, fetcher_factory=fetcher_factory,
         progress_interval=progress_interval, pacer=ChannelPacer(post_interval), oauth=oauth,
+        installation_store=installation_store,
     )
     app._backlinks_ctx = ctx  # type: ignore[attr-defined]
     app.middleware(_dedupe_middleware(ctx))

@@ -98,6 +98,16 @@ async def open_socket_url(settings: Settings, handler: Any) -> str:
         raise ConfigError(t("slack.config.unreachable", None, url=settings.slack_api_url, error=type(err).__name__)) from None
 
 
+def _warm_up_faq() -> None:
+    """Build the question desk's index now, off the event loop, so the first question is fast."""
+    try:
+        from bot.faq import warm_up
+
+        warm_up()
+    except Exception as err:  # the desk answers (more slowly) without it
+        log.info("FAQ warm-up skipped: %s", err)
+
+
 async def _healthz(request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
@@ -153,7 +163,8 @@ async def start(
     running = Running(app, context_of(app))
     try:
         if not mode.oauth:
-            await verify_bot_token(settings)
+            identity = await verify_bot_token(settings)
+            running.ctx.single_team_id = identity.get("team_id") or None
         if mode.socket:
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -185,6 +196,7 @@ async def start(
     except BaseException:
         await running.stop()
         raise
+    asyncio.get_running_loop().run_in_executor(None, _warm_up_faq)
     log.info("backlinks bot running (socket mode: %s, http: %s, oauth: %s)", mode.socket, mode.http, mode.oauth)
     return running
 

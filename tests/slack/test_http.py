@@ -147,3 +147,23 @@ async def test_tokens_revoked_purges_single_workspace_data(slack: FakeSlack, bot
     await slack.event({"type": "tokens_revoked", "tokens": {"bot": ["UBT1"]}})
     await settle(bot, slack)
     assert team_rows(db_path, "T1") == 0
+
+
+async def test_client_for_gives_each_workspace_its_own_token(slack: FakeSlack, tmp_path: Path) -> None:
+    slack.add_team("T2")
+    running = await start_bot(slack, tmp_path, slack_app_token=None, slack_bot_token=None,
+                              slack_client_id="111.222", slack_client_secret="client-secret")
+    try:
+        assert await running.ctx.client_for("T2") is None
+        await install(slack, running, "T2", "U1")
+        client = await running.ctx.client_for("T2")
+        assert client is not None and client.token == slack.teams["T2"].bot_token
+        assert (await client.auth_test())["team_id"] == "T2"
+    finally:
+        await running.stop()
+
+
+async def test_client_for_single_workspace(slack: FakeSlack, bot: Running) -> None:
+    client = await bot.ctx.client_for("T1")
+    assert client is not None and client.token == slack.teams["T1"].bot_token
+    assert await bot.ctx.client_for("T9") is None
