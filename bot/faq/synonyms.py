@@ -80,6 +80,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen"),
     "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects",
              "resultaat", "resultaten", "result", "results", "impact", "invloed"),
+    "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
     "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken",
                   "essential", "essentieel"),
     "traffic": ("traffic", "verkeer", "bezoekers", "visitors", "visits", "bezoek", "klikken", "clicks", "click",
@@ -120,7 +121,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "where": ("where", "waar"),
     "start": ("start", "starten", "begin", "beginnen", "beginner", "beginners", "starter", "starters", "first",
               "eerste", "steps", "stappen"),
-    "get": ("get", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen", "earn", "verdienen",
+    "get": ("get", "got", "gets", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen", "earn", "verdienen",
             "verdiend", "winnen", "acquire"),
     "business": ("mkb", "mkber", "mkbers", "sme", "smes", "smb", "ondernemer", "ondernemers", "business",
                  "businesses", "bedrijf", "bedrijven", "company", "companies", "zzp", "zzper", "zaak", "winkel",
@@ -203,7 +204,7 @@ VERY_WORDS = BACKLINK_WORDS | frozenset(
     linkfarm linkfarms linkfarmen linkjuice pagerank ugc crawler crawlers googlebot domainauthority
     domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
     linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat serp
-    serps rankingfactor rankingfactoren noindex canonical robotstxt linkprofiel ankerprofiel referring inbound
+    serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel referring inbound
     """.split()
 )
 
@@ -234,7 +235,7 @@ WEAK = frozenset(
 OFFTOPIC = frozenset(
     """
     hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
-    deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather
+    googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather
     regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken bake
     oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking voetbal
     football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president python

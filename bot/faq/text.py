@@ -24,7 +24,7 @@ STOP_NL = frozenset(
     willen zal zou zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk
     gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
     veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
-    werkt werken werk toe zie zien kijk kijken wil andere ander mee af elke iedere ieder niks niets
+    toe zie zien kijk kijken wil andere ander mee af elke iedere ieder niks niets
     iemand
     """.split()
 )
@@ -35,7 +35,7 @@ STOP_EN = frozenset(
     in at by to from about into as than then also still not no yes can could should would will shall may
     might must have has had just so very really any some all much many if is it's im i'm pls please
     thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz whats
-    hows wheres whos advice idea ideas know knows says say happens happen now per work works working see
+    hows wheres whos advice idea ideas know knows says say happens happen now per see
     look want wants wanted put guy other others every something anything nothing somebody dont doesnt
     isnt cant wont arent didnt im ive ill id thats theres u ur btw
     """.split()
@@ -101,6 +101,7 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("referring", "domains"), "referringdomain"),
     (("verwijzend", "verkeer"), "referral"),
     (("live", "in"), "wonen"),
+    (("google", "maps"), "googlemaps"),
     (("eerste", "pagina"), "pageone"),
     (("first", "page"), "pageone"),
     (("page", "one"), "pageone"),
@@ -142,9 +143,12 @@ def fold(text: str) -> str:
     return _APOSTROPHES.sub("", text)
 
 
+_DOMAIN = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:nl|com|be|org|net|eu|de|io|co|uk|info|nu|shop|fr)\b(?:/\S*)?")
+
+
 def raw_tokens(text: str) -> list[str]:
-    """Folded word tokens, in order."""
-    return _TOKEN.findall(fold(text))
+    """Folded word tokens, in order; web addresses ("nu.nl", "https://x.com/a") are left out."""
+    return _TOKEN.findall(_DOMAIN.sub(" ", fold(text)))
 
 
 def join_phrases(tokens: list[str]) -> list[str]:
