@@ -290,14 +290,36 @@ def write_results(
     *,
     at: str | None = None,
 ) -> int:
-    """Write one batch of a check's results in one transaction. Returns the number written."""
+    """Write one batch of a check's results in one transaction. Returns the number written.
+
+    Results for backlinks removed while the check ran (or of a check whose site was untracked) are
+    dropped: they describe nothing that still exists.
+    """
     require_team(team_id)
     at = at or now_iso()
+    records = list(records)
+    if not records:
+        return 0
     obs_rows: list[list[Any]] = []
     state_rows: list[list[Any]] = []
     event_rows: list[list[Any]] = []
     counts = {"live": 0, "missing": 0, "lost": 0, "blocked": 0}
+    ids = [r.backlink_id for r in records]
+    present: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        present.update(
+            row[0]
+            for row in db.execute(
+                f"SELECT id FROM backlinks WHERE team_id = ? AND site_id = ? AND id IN ({','.join('?' * len(chunk))})",
+                [team_id, site_id, *chunk],
+            ).fetchall()
+        )
+    if db.execute("SELECT 1 FROM checks WHERE team_id = ? AND id = ?", [team_id, check_id]).fetchone() is None:
+        return 0
     for r in records:
+        if r.backlink_id not in present:
+            continue
         obs_rows.append(
             [
                 team_id, check_id, r.backlink_id, at, r.page_status, r.http_status, r.final_url, int(r.link_found),

@@ -244,3 +244,41 @@ def test_pages_without_the_site_name_skip_the_analysis() -> None:
     record = evaluate(FetchResult("https://blog.nl/a", "https://blog.nl/a", 200, html=html), row, "site.nl", True)
     assert (record.status, record.reason, record.link_found, record.noindex) == ("missing", "link-removed", False, None)
     assert record.last_anchor == "Site"  # the last link seen is kept
+
+
+async def test_cancelled_check_is_interrupted_and_keeps_what_it_saw(local_web: LocalWeb, store: Store) -> None:
+    hosts = [await local_web.add_host(f"slow{i}.nl") for i in range(4)]
+    urls = []
+    for host in hosts:
+        for n in range(10):
+            host.page(f"/p{n}", article(), delay=0.05 if n < 2 else 5)
+            urls.append(host.url(f"/p{n}"))
+    await store.call(seed, TEAM, SITE, urls)
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        task = asyncio.create_task(check_site(store, fetcher, TEAM, SITE, concurrency=8, batch_size=2))
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if (await store.call(list_checks, TEAM, SITE))[0].checked >= 4:
+                break
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    check = (await store.call(list_checks, TEAM, SITE))[0]
+    assert check.state == "interrupted" and check.finished_at is not None
+    observed = await store.call(lambda db: db.execute("SELECT COUNT(*) FROM observations").fetchone()[0])
+    assert observed == check.checked >= 4
+
+
+async def test_backlinks_removed_during_a_check_are_skipped(local_web: LocalWeb, store: Store) -> None:
+    from storage.backlinks import remove_backlinks
+
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article(), delay=0.3)
+    host.page("/b", article())
+    await store.call(seed, TEAM, SITE, [host.url("/a"), host.url("/b")])
+    async with local_web.fetcher() as fetcher:
+        task = asyncio.create_task(check_site(store, fetcher, TEAM, SITE))
+        await asyncio.sleep(0.1)
+        assert await store.call(remove_backlinks, TEAM, SITE, [host.url("/a")]) == 1
+        report = await task
+    assert report.state == "done" and report.checked == 1
