@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import sqlite_utils
 
@@ -36,9 +36,8 @@ def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]
 # ---------------------------------------------------------------- backlink aggregates
 
 
-@dataclass(frozen=True)
-class DomainRow:
-    """Live links of one referring domain to one site."""
+class DomainRow(NamedTuple):
+    """Live links of one referring domain to one site (a NamedTuple: built fast, 10^5 at a time)."""
 
     site_id: int
     domain: str
@@ -60,7 +59,7 @@ def domain_rows(db: sqlite_utils.Database, team_id: str, site_ids: Sequence[int]
         return []
     marks = ",".join("?" for _ in site_ids)
     rows = db.execute(
-        f"""SELECT b.site_id, b.source_domain, COUNT(*), SUM(b.follow = 1), SUM(b.placement = 'content'),
+        f"""SELECT b.site_id, b.source_domain, COUNT(*), SUM(b.follow IS 1), SUM(b.placement IS 'content'),
                    (SELECT MAX(a.score) FROM authority a WHERE a.team_id = b.team_id AND a.domain = b.source_domain),
                    MIN(b.source_url)
             FROM backlinks b INDEXED BY backlinks_compare
@@ -68,7 +67,8 @@ def domain_rows(db: sqlite_utils.Database, team_id: str, site_ids: Sequence[int]
             GROUP BY b.site_id, b.source_domain""",
         [team_id, *site_ids, status],
     ).fetchall()
-    return [DomainRow(r[0], r[1], r[2], r[3] or 0, r[4] or 0, r[5], r[6]) for r in rows]
+    make = DomainRow._make
+    return [make(r) for r in rows]
 
 
 def linking_domains(

@@ -68,7 +68,7 @@ async def test_toxic_scan_mark_and_disavow(slack: FakeSlack, world) -> None:  # 
     spam.page("/x", "<html><head><title>Casino</title></head><body><p>Online casino, gokken, roulette, poker! <a href='https://mysite.nl/'>goedkope taart</a></p></body></html>")
     await slack.slash("toxic mysite.nl")
     await slack.wait_for(lambda: "spam.nl" in texts(slack))
-    await settle(running)
+    await settle(running, slack)
     body = texts(slack)
     assert "spam.nl: 40 (suspicious)" in body and "gambling" in body and "Nothing is disavowed automatically" in body
     await slack.slash("disavow mysite.nl")
