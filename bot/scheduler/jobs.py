@@ -1,0 +1,205 @@
+"""APScheduler jobs for digests and rechecks, rebuilt from our own tables at every start.
+
+No persistent (pickled) job store: the truth is ``digest_settings`` and ``sites``; the in-memory jobs
+are derived from them by :meth:`DigestScheduler.rebuild` at start and :meth:`DigestScheduler.reschedule`
+whenever a workspace changes its settings or sites. Per workspace:
+
+- ``digest:<team>``: ``CronTrigger(day_of_week, hour, minute, timezone=ZoneInfo(tz))`` runs the
+  workspace's digests at its slot (DST handled by the trigger, wall-clock time in the zone).
+- ``recheck:<team>:<site_id>``: a recheck of the site ahead of the digest, at slot minus an offset
+  between :data:`RECHECK_LEAD_MIN` and ``RECHECK_LEAD_MIN + RECHECK_WINDOW``, derived from a hash of
+  team and site, so hundreds of workspaces on the default Monday 09:00 fetch spread over hours,
+  deterministically (the same offsets after a restart).
+- ``daily:<team>:<site_id>`` (when ``daily_recheck`` is on): a light recheck every day at a hashed
+  time between 02:00 and 06:00 local.
+
+Plus one ``digest-sweep`` job (every :data:`SWEEP_EVERY`, and immediately at start: the catch-up)
+that runs every workspace through the runner: whatever is due and not yet sent is sent; what is sent
+is skipped by the ledger. The per-workspace cron job gives punctuality; the sweep gives robustness
+(catch-up after downtime, stale-claim recovery, transient-failure retries, settings changes).
+
+Misses and job errors are logged and recorded in ``digest_settings.last_outcome`` (``missed`` /
+``error``), which ``/backlinks digest settings`` shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import Any, Awaitable, Callable
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.scheduler.runner import DigestRunner
+from bot.scheduler.slots import spread_offset
+from storage import digest_repo
+from storage.digest_repo import DigestSettings
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+RECHECK_LEAD_MIN = timedelta(minutes=30)
+RECHECK_WINDOW = timedelta(hours=3)
+DAILY_WINDOW_START = timedelta(hours=2)
+DAILY_WINDOW = timedelta(hours=4)
+SWEEP_EVERY = timedelta(minutes=15)
+MINUTES_A_WEEK = 7 * 24 * 60
+
+Recheck = Callable[[str, str], Awaitable[Any]]
+
+
+def recheck_time(settings: DigestSettings, team_id: str, site_id: int) -> tuple[int, int, int]:
+    """(weekday, hour, minute) of the site's weekly recheck: the slot minus a hashed lead time."""
+    lead = spread_offset(f"{team_id}:{site_id}", RECHECK_WINDOW, minimum=RECHECK_LEAD_MIN)
+    minutes = settings.weekday * 1440 + settings.hour * 60 + settings.minute - int(lead.total_seconds() // 60)
+    minutes %= MINUTES_A_WEEK
+    return minutes // 1440, (minutes % 1440) // 60, minutes % 60
+
+
+def daily_time(team_id: str, site_id: int) -> tuple[int, int]:
+    offset = spread_offset(f"daily:{team_id}:{site_id}", DAILY_WINDOW, minimum=DAILY_WINDOW_START)
+    minutes = int(offset.total_seconds() // 60)
+    return minutes // 60, minutes % 60
+
+
+def digest_trigger(settings: DigestSettings) -> CronTrigger:
+    return CronTrigger(
+        day_of_week=DAY_NAMES[settings.weekday], hour=settings.hour, minute=settings.minute, timezone=settings.zone
+    )
+
+
+class DigestScheduler:
+    """Owns the AsyncIOScheduler; start it inside the running loop (``await start()``)."""
+
+    def __init__(
+        self,
+        store: Store,
+        runner: DigestRunner,
+        *,
+        recheck: Recheck | None = None,
+        max_parallel_rechecks: int = 2,
+        sweep_every: timedelta = SWEEP_EVERY,
+    ) -> None:
+        self.store = store
+        self.runner = runner
+        self.recheck = recheck
+        self.sweep_every = sweep_every
+        self.scheduler = AsyncIOScheduler(
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600}
+        )
+        self.scheduler.add_listener(self._on_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
+        self._recheck_limit = asyncio.Semaphore(max_parallel_rechecks)
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self, *, catch_up: bool = True) -> None:
+        """Build the jobs from the tables, start the scheduler in this loop, catch up right away."""
+        await self.rebuild()
+        self.scheduler.add_job(
+            self.sweep,
+            IntervalTrigger(seconds=int(self.sweep_every.total_seconds())),
+            id="digest-sweep",
+            replace_existing=True,
+            # APScheduler runs on real time; the first sweep (the catch-up) runs right away.
+            **({"next_run_time": datetime.now(timezone.utc)} if catch_up else {}),
+        )
+        self.scheduler.start()
+
+    async def shutdown(self) -> None:
+        """Stop the scheduler (running job coroutines are the caller's to cancel)."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+            await asyncio.sleep(0)  # AsyncIOScheduler shuts down via call_soon
+
+    # ------------------------------------------------------------ jobs from tables
+
+    async def rebuild(self) -> int:
+        """(Re)create every workspace's jobs; returns the number of workspaces scheduled."""
+        teams = await self.store.call(digest_repo.digest_team_ids)
+        for team_id in teams:
+            try:
+                await self.reschedule(team_id)
+            except Exception:  # one bad row never stops the others
+                log.exception("could not schedule digests of workspace %s", team_id)
+        return len(teams)
+
+    async def reschedule(self, team_id: str) -> list[str]:
+        """Replace ``team_id``'s jobs after a settings or sites change; returns the job ids."""
+        for job in self.scheduler.get_jobs():
+            if job.id.split(":")[1:2] == [team_id]:
+                job.remove()
+        settings = await self.runner.settings_for(team_id)
+        if not settings.enabled:
+            return []
+        sites = await self.store.call(digest_repo.digest_sites, team_id)
+        if not sites:
+            return []
+        ids = [f"digest:{team_id}"]
+        self.scheduler.add_job(
+            self.run_digest, digest_trigger(settings), args=[team_id], id=ids[0], replace_existing=True,
+            misfire_grace_time=None,  # late is better than never; the ledger prevents doubles
+        )
+        if self.recheck is not None:
+            for site in sites:
+                weekday, hour, minute = recheck_time(settings, team_id, site["id"])
+                job_id = f"recheck:{team_id}:{site['id']}"
+                self.scheduler.add_job(
+                    self.run_recheck,
+                    CronTrigger(day_of_week=DAY_NAMES[weekday], hour=hour, minute=minute, timezone=settings.zone),
+                    args=[team_id, site["domain"]],
+                    id=job_id,
+                    replace_existing=True,
+                )
+                ids.append(job_id)
+                if settings.daily_recheck:
+                    d_hour, d_minute = daily_time(team_id, site["id"])
+                    job_id = f"daily:{team_id}:{site['id']}"
+                    self.scheduler.add_job(
+                        self.run_recheck,
+                        CronTrigger(hour=d_hour, minute=d_minute, timezone=settings.zone),
+                        args=[team_id, site["domain"]],
+                        id=job_id,
+                        replace_existing=True,
+                    )
+                    ids.append(job_id)
+        return ids
+
+    # ------------------------------------------------------------ job bodies
+
+    async def sweep(self) -> None:
+        await self.runner.run_all()
+
+    async def run_digest(self, team_id: str) -> None:
+        await self.runner.run_workspace_safely(team_id)
+
+    async def run_recheck(self, team_id: str, domain: str) -> None:
+        if self.recheck is None:
+            return
+        async with self._recheck_limit:
+            try:
+                await self.recheck(team_id, domain)
+            except Exception:
+                log.exception("scheduled recheck of %s in %s failed", domain, team_id)
+
+    def _on_event(self, event: JobExecutionEvent) -> None:
+        parts = event.job_id.split(":")
+        team_id = parts[1] if len(parts) > 1 else None
+        if event.code == EVENT_JOB_MISSED:
+            log.warning("job %s missed its run time %s", event.job_id, event.scheduled_run_time)
+            outcome, error = "missed", f"{event.job_id} missed {event.scheduled_run_time}"
+        else:
+            log.error("job %s failed: %r", event.job_id, event.exception)
+            outcome, error = "error", f"{event.job_id}: {event.exception!r}"[:300]
+        if team_id and parts[0] == "digest":
+            asyncio.get_running_loop().create_task(self._record(team_id, outcome, error))
+
+    async def _record(self, team_id: str, outcome: str, error: str) -> None:
+        try:
+            await self.store.call(digest_repo.record_run, team_id, at=self.runner.clock.now(), outcome=outcome, error=error)
+        except Exception:  # pragma: no cover
+            log.exception("could not record job outcome for %s", team_id)

@@ -1,0 +1,132 @@
+"""APScheduler jobs rebuilt from our tables: triggers in the workspace zone, spread rechecks, catch-up."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, AsyncIterator
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.scheduler.jobs import DigestScheduler, recheck_time
+from bot.scheduler.runner import DigestRunner, FixedClock
+from storage import digest_repo
+from storage.store import Store
+from tests.digest.history import make_site
+
+UTC = timezone.utc
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    s = await Store(tmp_path / "jobs.db").open()
+    yield s
+    await s.aclose()
+
+
+def seed(db: Any) -> None:
+    for team in ("T1", "T2", "T3"):
+        make_site(db, team, "a.nl", created=NOW - timedelta(days=90), channel_id="C1")
+        make_site(db, team, "b.nl", created=NOW - timedelta(days=90), channel_id="C1")
+    digest_repo.ensure_settings(db, "T1", now=NOW)  # defaults: Monday 09:00, Europe/Amsterdam
+    digest_repo.update_settings(db, "T2", now=NOW, weekday=4, time="16:45", tz="Asia/Tokyo", daily_recheck=True)
+    digest_repo.update_settings(db, "T3", now=NOW, enabled=False)
+
+
+async def no_client(team_id: str) -> None:
+    return None
+
+
+async def test_jobs_from_tables(store: Store) -> None:
+    await store.call(seed)
+    rechecked: list[tuple[str, str]] = []
+
+    async def recheck(team_id: str, domain: str) -> None:
+        rechecked.append((team_id, domain))
+
+    runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A")
+    scheduler = DigestScheduler(store, runner, recheck=recheck)
+    await scheduler.start(catch_up=False)
+    try:
+        jobs = {job.id: job for job in scheduler.scheduler.get_jobs()}
+        assert "digest:T1" in jobs and "digest:T2" in jobs and "digest:T3" not in jobs  # T3 switched off
+        t1 = jobs["digest:T1"].trigger
+        assert t1.timezone == ZoneInfo("Europe/Amsterdam")
+        fire = t1.get_next_fire_time(None, NOW)
+        assert fire.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%a %H:%M") == "Mon 09:00"
+        t2 = jobs["digest:T2"].trigger.get_next_fire_time(None, NOW)
+        assert t2.astimezone(ZoneInfo("Asia/Tokyo")).strftime("%a %H:%M") == "Fri 16:45"
+        # Rechecks ahead of each digest, 30 min to 3.5 h before, per site; daily ones only for T2.
+        for team in ("T1", "T2"):
+            digest_fire = jobs[f"digest:{team}"].trigger.get_next_fire_time(None, NOW)
+            for site_job in [j for j in jobs.values() if j.id.startswith(f"recheck:{team}:")]:
+                before = site_job.trigger.get_next_fire_time(None, digest_fire - timedelta(hours=4))
+                assert timedelta(minutes=30) <= digest_fire - before <= timedelta(hours=3, minutes=30)
+        assert len([j for j in jobs if j.startswith("daily:T2:")]) == 2
+        assert not [j for j in jobs if j.startswith("daily:T1:")]
+        assert "digest-sweep" in jobs
+        # A settings change reschedules just that workspace.
+        await store.call(lambda db: digest_repo.update_settings(db, "T1", now=NOW, weekday=2, time="07:15"))
+        await scheduler.reschedule("T1")
+        fire = scheduler.scheduler.get_job("digest:T1").trigger.get_next_fire_time(None, NOW)
+        assert fire.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%a %H:%M") == "Wed 07:15"
+        # A recheck job body calls the engine hook.
+        await jobs["recheck:T1:1"].func(*jobs["recheck:T1:1"].args)
+        assert rechecked == [("T1", "a.nl")]
+    finally:
+        await scheduler.shutdown()
+
+
+async def test_rebuild_after_restart_gives_the_same_jobs(store: Store) -> None:
+    await store.call(seed)
+
+    async def recheck(team_id: str, domain: str) -> None:
+        return None
+
+    def snapshot(s: DigestScheduler) -> dict[str, str]:
+        return {j.id: str(j.trigger) for j in s.scheduler.get_jobs()}
+
+    first = DigestScheduler(store, DigestRunner(store, client_for=no_client, instance="A"), recheck=recheck)
+    await first.start(catch_up=False)
+    jobs_first = snapshot(first)
+    await first.shutdown()
+    second = DigestScheduler(store, DigestRunner(store, client_for=no_client, instance="B"), recheck=recheck)
+    await second.start(catch_up=False)
+    try:
+        assert snapshot(second) == jobs_first
+    finally:
+        await second.shutdown()
+
+
+async def test_start_runs_the_catch_up_sweep_at_once(store: Store) -> None:
+    await store.call(seed)
+    seen: list[str] = []
+
+    class Recorder(DigestRunner):
+        async def run_all(self):  # type: ignore[no-untyped-def]
+            seen.append("sweep")
+            return []
+
+    scheduler = DigestScheduler(store, Recorder(store, client_for=no_client, instance="A"))
+    await scheduler.start()
+    try:
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.02)
+        assert seen == ["sweep"]
+    finally:
+        await scheduler.shutdown()
+
+
+def test_recheck_offsets_wrap_around_the_week() -> None:
+    settings = digest_repo.DigestSettings.defaults("T1", NOW)
+    weekday, hour, minute = recheck_time(settings, "T1", 1)
+    # Monday 09:00 minus 0:30-3:30 stays on Monday morning.
+    assert weekday == 0 and 5 <= hour <= 8
+    early = digest_repo.DigestSettings(team_id="T1", enabled_since="x", updated_at="x", weekday=0, time="00:10")
+    weekday, hour, _ = recheck_time(early, "T1", 1)
+    assert weekday == 6 and hour >= 20  # Sunday evening
