@@ -68,7 +68,7 @@ async def run_check(cmd: router.Command, domain: str, channel: str, ts: str) -> 
         report = await check_site(ctx.store, fetcher, cmd.team_id, domain, progress=progress.report, trigger="slack")
         await progress.close()
         data = report.to_json()
-        msg, truncated = check_result(lang, data)
+        msg, truncated = check_result(lang, data, events=dict(getattr(report, "events", {}) or {}))
         await ctx.update(client, channel, ts, msg)
         links = data.get("links") or []
         if truncated or len(links) > CSV_WHEN_LINKS_OVER:
@@ -78,6 +78,10 @@ async def run_check(cmd: router.Command, domain: str, channel: str, ts: str) -> 
                 content=files.to_csv(links, files.CHECK_COLUMNS), title=t("slack.check.csv_title", lang, domain=domain),
                 initial_comment=t("slack.check.csv_comment", lang, count=len(links)), thread_ts=ts,
             )
+        if cmd.source == "home":  # refresh the dashboard the button was pressed on
+            from handlers.home import publish_home
+
+            await publish_home(ctx, client, cmd.team_id, cmd.user_id)
     except asyncio.CancelledError:
         await progress.close()
         try:

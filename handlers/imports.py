@@ -156,11 +156,12 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
         uploaded = list(state.get("files") or [])
         team_id = context.team_id or (body.get("team") or {}).get("id") or ""
         user_id = (body.get("user") or {}).get("id") or ""
-        lang = await resolve_lang(ctx, client, team_id, user_id)
         if not uploaded:
+            lang = await resolve_lang(ctx, client, team_id, user_id)
             await ack(response_action="errors", errors={IMPORT_FILE_BLOCK: t("slack.import.no_file", lang)})
             return
         await ack()
+        lang = await resolve_lang(ctx, client, team_id, user_id)
         domain = view.get("private_metadata") or ""
         pending = await ctx.store.call(slack_repo.get_pending_upload, team_id, user_id)
         channel = (pending.channel_id if pending and pending.channel_id else None) or user_id

@@ -48,7 +48,8 @@ class AppContext:
     fetcher_factory: Callable[[], AsyncContextManager[Any]] | None = None
     progress_interval: float = 2.0
     pacer: ChannelPacer = field(default_factory=ChannelPacer)
-    tasks: set[asyncio.Task[Any]] = field(default_factory=set)
+    tasks: set[asyncio.Task[Any]] = field(default_factory=set)  # work: checks, imports
+    services: set[asyncio.Task[Any]] = field(default_factory=set)  # endless helpers (pruning, ...)
     running_checks: dict[tuple[str, str], asyncio.Task[Any]] = field(default_factory=dict)
     locales: dict[tuple[str, str], str] = field(default_factory=dict)
     oauth: bool = False
@@ -74,18 +75,20 @@ class AppContext:
                 self.fetcher = await self._exit.enter_async_context(self.fetcher_factory())
         return self.fetcher
 
-    def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str | None = None) -> asyncio.Task[Any]:
-        """Run ``coro`` in the background, tracked so shutdown can cancel and await it."""
+    def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str | None = None, service: bool = False) -> asyncio.Task[Any]:
+        """Run ``coro`` in the background, tracked so shutdown can cancel and await it. ``service``
+        tasks run for the app's lifetime and are not waited for by :meth:`wait_idle`."""
         if self._closed:
             coro.close()
             raise RuntimeError("the app is shutting down")
         task = asyncio.get_running_loop().create_task(coro, name=name)
-        self.tasks.add(task)
+        (self.services if service else self.tasks).add(task)
         task.add_done_callback(self._task_done)
         return task
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self.tasks.discard(task)
+        self.services.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("background task %s failed", task.get_name(), exc_info=task.exception())
 
@@ -101,7 +104,7 @@ class AppContext:
     async def aclose(self) -> None:
         """Cancel background work, wait for it to stop, close the fetcher. The store is the caller's."""
         self._closed = True
-        tasks = list(self.tasks)
+        tasks = list(self.tasks) + list(self.services)
         for task in tasks:
             task.cancel()
         if tasks:

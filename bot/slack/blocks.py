@@ -208,8 +208,10 @@ def link_line(lang: str, link: dict[str, Any]) -> str:
     return f"• <{url}|{escape(clip(url, 120))}>: {reason_words(lang, link.get('reason'))}"
 
 
-def check_result(lang: str, report: dict[str, Any], *, max_lost: int = 10, max_changes: int = 5) -> tuple[Message, bool]:
-    """The result of ``check SITE`` (``report`` = ``CheckReport.to_json()``).
+def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | None = None, max_lost: int = 10,
+                 max_changes: int = 5) -> tuple[Message, bool]:
+    """The result of ``check SITE`` (``report`` = ``CheckReport.to_json()``, ``events`` = counts of
+    ``appeared``/``lost``/``returned``/change events this check recorded).
 
     Returns the message and whether the full detail did not fit (so a CSV should be attached).
     """
@@ -218,6 +220,10 @@ def check_result(lang: str, report: dict[str, Any], *, max_lost: int = 10, max_c
     counts = {k: int(report.get(k) or 0) for k in ("checked", "live", "missing", "lost", "blocked")}
     summary = t("slack.check.summary", lang, domain=escape(domain), **counts)
     blocks: list[Block] = [header(t("slack.check.title", lang, domain=domain)), section(summary)]
+    events = events or {}
+    if events.get("appeared") or events.get("lost") or events.get("returned"):
+        blocks.append(section(t("slack.check.since_last", lang, appeared=events.get("appeared", 0),
+                                lost=events.get("lost", 0), returned=events.get("returned", 0))))
 
     lost = sorted((l for l in links if l.get("status") == "lost"), key=lost_priority)
     changed = [l for l in links if l.get("changes")]

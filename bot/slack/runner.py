@@ -98,6 +98,18 @@ async def open_socket_url(settings: Settings, handler: Any) -> str:
         raise ConfigError(t("slack.config.unreachable", None, url=settings.slack_api_url, error=type(err).__name__)) from None
 
 
+async def _prune_events(ctx: AppContext, every: float = 6 * 3600) -> None:
+    """Forget processed event ids older than two days, at start and every few hours."""
+    from storage import slack_repo
+
+    while True:
+        try:
+            await ctx.store.call(slack_repo.prune_processed)
+        except Exception as err:
+            log.warning("pruning processed events failed: %s", err)
+        await asyncio.sleep(every)
+
+
 def _warm_up_faq() -> None:
     """Build the question desk's index now, off the event loop, so the first question is fast."""
     try:
@@ -197,6 +209,7 @@ async def start(
         await running.stop()
         raise
     asyncio.get_running_loop().run_in_executor(None, _warm_up_faq)
+    running.ctx.spawn(_prune_events(running.ctx), name="prune-processed-events", service=True)
     log.info("backlinks bot running (socket mode: %s, http: %s, oauth: %s)", mode.socket, mode.http, mode.oauth)
     return running
 

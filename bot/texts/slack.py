@@ -136,6 +136,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Check of {domain}: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
         "nl": "Controle van {domain}: {live} actief, {missing} weg, {lost} verloren, {blocked} geblokkeerd.",
     },
+    "slack.check.since_last": {
+        "en": "Since the last check: *+{appeared}* found live, *{lost}* newly lost, *{returned}* back again.",
+        "nl": "Sinds de vorige controle: *+{appeared}* actief gevonden, *{lost}* nieuw verloren, *{returned}* weer terug.",
+    },
     "slack.check.lost_title": {"en": "*Lost links ({count})*, most important first:", "nl": "*Verloren links ({count})*, belangrijkste eerst:"},
     "slack.check.changes_title": {"en": "*What changed ({count})*:", "nl": "*Wat er veranderde ({count})*:"},
     "slack.check.nothing_changed": {"en": "Nothing lost or changed. :white_check_mark:", "nl": "Niets verloren of veranderd. :white_check_mark:"},

@@ -120,6 +120,7 @@ async def test_lost_links_after_two_checks_with_reasons_and_show_lost(slack: Fak
     body = final["text"] + json.dumps(final["blocks"])
     assert "2 lost" in final["text"]
     assert "the link was removed" in body and "no longer exists" in body
+    assert "*2* newly lost" in body
     before = len(slack.responses)
     await slack.action("check_show_lost", "mysite.nl")
     await slack.wait_for(lambda: len(slack.responses) > before)
