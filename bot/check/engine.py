@@ -23,7 +23,7 @@ import logging
 import os
 import time
 from collections import Counter
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -291,7 +291,10 @@ def parse_pool(total: int, *, parse_workers: int | None = None, parse_processes:
 
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        return ProcessPoolExecutor(max_workers=parse_processes, mp_context=context, initializer=_warm_parser)
+        try:
+            return ProcessPoolExecutor(max_workers=parse_processes, mp_context=context, initializer=_warm_parser)
+        except (OSError, ImportError, NotImplementedError):  # no /dev/shm, no semaphores: threads will do
+            log.warning("parse processes unavailable; analysing pages in threads")
     return ThreadPoolExecutor(max_workers=parse_workers or min(4, cpus), thread_name_prefix="parse")
 
 
@@ -338,7 +341,7 @@ async def check_site(
     _RUNNING.add(start.check_id)
     report = CheckReport(site=start.domain, check_id=start.check_id, total=start.total, interrupted_checks=start.interrupted)
     meter = _Progress(progress, start.total)
-    pool = parse_pool(start.total, parse_workers=parse_workers, parse_processes=parse_processes)
+    pools = [parse_pool(start.total, parse_workers=parse_workers, parse_processes=parse_processes)]
     pending: list[ObservationRecord] = []
     loop = asyncio.get_running_loop()
     workers = min(concurrency or _concurrency(fetcher), max(1, start.total))
@@ -392,6 +395,17 @@ async def check_site(
         for _ in range(workers):
             await work.put(None)
 
+    async def analyse(result: FetchResult, row: PriorRow) -> ObservationRecord:
+        pool = pools[-1]
+        try:
+            return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done)
+        except BrokenExecutor:
+            # A parse process died (killed for memory, say): carry on in threads.
+            if pools[-1] is pool:
+                log.warning("a parse process died; analysing the remaining pages in threads")
+                pools.append(parse_pool(0, parse_workers=parse_workers, parse_processes=0))
+            return await loop.run_in_executor(pools[-1], evaluate, result, row, start.domain, start.baseline_done)
+
     async def worker() -> None:
         while True:
             row = await work.get()
@@ -399,7 +413,7 @@ async def check_site(
                 return
             result = await _fetch(fetcher, row.source_url)
             if result.ok:
-                record = await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done)
+                record = await analyse(result, row)
             else:
                 record = evaluate(result, row, start.domain, start.baseline_done)
             del result
@@ -439,7 +453,8 @@ async def check_site(
             report.state = state
         finally:
             _RUNNING.discard(start.check_id)
-            pool.shutdown(wait=False, cancel_futures=True)
+            for pool in pools:
+                pool.shutdown(wait=False, cancel_futures=True)
     await meter.finish(processed)
     return report
 

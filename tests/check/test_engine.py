@@ -282,3 +282,32 @@ async def test_backlinks_removed_during_a_check_are_skipped(local_web: LocalWeb,
         assert await store.call(remove_backlinks, TEAM, SITE, [host.url("/a")]) == 1
         report = await task
     assert report.state == "done" and report.checked == 1
+
+
+async def test_a_dead_parse_process_does_not_stop_the_check(local_web: LocalWeb, store: Store) -> None:
+    import os
+    import signal
+
+    import bot.check.engine as engine
+
+    host = await local_web.add_host("blog.nl")
+    for n in range(6):
+        host.page(f"/p{n}", article())
+    await store.call(seed, TEAM, SITE, [host.url(f"/p{n}") for n in range(6)])
+    real_pool = engine.parse_pool
+
+    def pool_that_dies(total: int, **kw):  # type: ignore[no-untyped-def]
+        pool = real_pool(total, **kw)
+        if kw.get("parse_processes"):
+            pool.submit(os.getpid).result()  # start the worker
+            for pid in list(pool._processes):  # type: ignore[attr-defined]
+                os.kill(pid, signal.SIGKILL)
+        return pool
+
+    engine.parse_pool = pool_that_dies  # type: ignore[assignment]
+    try:
+        async with local_web.fetcher() as fetcher:
+            report = await check_site(store, fetcher, TEAM, SITE, parse_processes=1)
+    finally:
+        engine.parse_pool = real_pool  # type: ignore[assignment]
+    assert report.state == "done" and report.live == 6
