@@ -18,9 +18,9 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "Een *backlink* (ook inkomende of inbound link) is een link op een andere site die naar jouw website "
-            "wijst: een ander verwijst zijn lezers door naar een pagina van jou. Google leest zo'n link als een soort stem: iemand vindt jouw pagina "
-            "goed genoeg om naar te linken. Het idee gaat terug op PageRank, waarmee Google in "
-            "1998 begon, en backlinks horen nog steeds bij de drie belangrijkste rankingfactoren."
+            "wijst: een ander verwijst zijn lezers door naar een pagina van jou. Google leest zo'n link als een "
+            "soort stem: iemand vindt jouw pagina goed genoeg om naar te linken. Het idee gaat terug op PageRank, "
+            "waarmee Google in 1998 begon, en backlinks horen nog steeds bij de drie belangrijkste rankingfactoren."
         ),
         more_en=(
             "Technically it is an HTML `<a href>` element on the other page. The clickable words are the anchor "
@@ -397,10 +397,10 @@ ENTRIES: tuple[Entry, ...] = (
             "sidebar, ...) when it checks your links."
         ),
         nl=(
-            "Waar de link staat, maakt verschil. Een *redactionele* link midden in het verhaal van een artikel telt "
-            "meer dan eentje onderaan in de footer, in de zijbalk (sidebar) of bij de auteursinfo, want Google "
-            "leest hem als een bewuste keuze van de schrijver en niet als iets dat op elke pagina terugkomt. De bot toont per link de plek "
-            "(content, footer, sidebar, ...) als hij je links controleert."
+            "Waar de link staat, maakt verschil. Een *redactionele* link midden in het verhaal van een artikel "
+            "telt meer dan eentje onderaan in de footer, in de zijbalk (sidebar) of bij de auteursinfo, want "
+            "Google leest hem als een bewuste keuze van de schrijver en niet als iets dat op elke pagina "
+            "terugkomt. De bot toont per link de plek (content, footer, sidebar, ...) als hij je links controleert."
         ),
         related=("relevance", "bot-check", "toxic-links"),
         command="`/backlinks check jouwsite.nl`",

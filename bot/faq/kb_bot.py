@@ -86,10 +86,11 @@ ENTRIES: tuple[Entry, ...] = (
             "from the file's header, duplicates merge and unreadable rows are reported."
         ),
         nl=(
-            "Voeg losse pagina's die naar je linken toe met `/backlinks add jouwsite.nl https://pagina-die-linkt.nl/...`. "
-            "Voor een hele lijst exporteer je je links uit Google Search Console, Ahrefs, Semrush, Majestic of Moz "
-            "(of een gewone lijst met URL's) en upload je die met `/backlinks import jouwsite.nl`: het formaat wordt "
-            "aan de kop van het bestand herkend, dubbele regels worden samengevoegd en onleesbare regels gemeld."
+            "Voeg losse pagina's die naar je linken toe met `/backlinks add jouwsite.nl "
+            "https://pagina-die-linkt.nl/...`. Voor een hele lijst exporteer je je links uit Google Search "
+            "Console, Ahrefs, Semrush, Majestic of Moz (of een gewone lijst met URL's) en upload je die met "
+            "`/backlinks import jouwsite.nl`: het formaat wordt aan de kop van het bestand herkend, dubbele regels "
+            "worden samengevoegd en onleesbare regels gemeld."
         ),
         related=("bot-track", "inventory", "bot-check"),
         command="`/backlinks import jouwsite.nl`",
@@ -278,8 +279,8 @@ ENTRIES: tuple[Entry, ...] = (
         en=(
             "Every week (default Monday 09:00) the bot posts a *digest* per tracked site: new and lost backlinks "
             "with reasons, changes, the trend in referring domains as a chart, your yearly loss rate against the "
-            "normal 5-15%, and progress toward 2-4 quality links a month. Set it with `/backlinks digest on|off|now`, "
-            "a weekday and time, or a #channel."
+            "normal 5-15%, and progress toward 2-4 quality links a month. Set it with `/backlinks digest "
+            "on|off|now`, a weekday and time, or a #channel."
         ),
         nl=(
             "Elke week (standaard maandag 09:00) post de bot per gevolgde site een *digest*: nieuwe en verloren "
@@ -309,10 +310,10 @@ ENTRIES: tuple[Entry, ...] = (
     entry(
         "bot-compare-gap",
         en=(
-            "Track a competitor with `/backlinks track rival.nl competitor-of yoursite.nl`, import their link export, "
-            "then `/backlinks compare yoursite.nl rival.nl` shows live links, referring domains, dofollow and "
-            "editorial share and anchor mix side by side. `/backlinks gap yoursite.nl` lists sites that link to "
-            "your competitors but not to you: your outreach list."
+            "Track a competitor with `/backlinks track rival.nl competitor-of yoursite.nl`, import their link "
+            "export, then `/backlinks compare yoursite.nl rival.nl` shows live links, referring domains, dofollow "
+            "and editorial share and anchor mix side by side. `/backlinks gap yoursite.nl` lists sites that link "
+            "to your competitors but not to you: your outreach list."
         ),
         nl=(
             "Volg een concurrent met `/backlinks track concurrent.nl competitor-of jouwsite.nl`, importeer hun "

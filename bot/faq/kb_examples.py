@@ -113,11 +113,11 @@ ENTRIES: tuple[Entry, ...] = (
             "Rating went from 22 to 31 in six months."
         ),
         nl=(
-            "*SecureNet*, een IT-beveiliger met 20 medewerkers, bracht een jaarlijks rapport uit over cyberdreigingen "
-            "voor het mkb, op basis van geanonimiseerde klantdata en CBS-cijfers, als gratis pdf. Ze stuurden het "
-            "naar 30 vakjournalisten en branchesites; 7 schreven erover met een link (onder meer Computerworld en MSP "
-            "Magazine Nederland). Die 7 links deden meer dan de 25 directorylinks uit eerdere jaren: hun Domain "
-            "Rating steeg in zes maanden van 22 naar 31."
+            "*SecureNet*, een IT-beveiliger met 20 medewerkers, bracht een jaarlijks rapport uit over "
+            "cyberdreigingen voor het mkb, op basis van geanonimiseerde klantdata en CBS-cijfers, als gratis pdf. "
+            "Ze stuurden het naar 30 vakjournalisten en branchesites; 7 schreven erover met een link (onder meer "
+            "Computerworld en MSP Magazine Nederland). Die 7 links deden meer dan de 25 directorylinks uit eerdere "
+            "jaren: hun Domain Rating steeg in zes maanden van 22 naar 31."
         ),
         related=("linkable-content", "directory-links", "domain-authority"),
         q_en=[
@@ -147,8 +147,9 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "*Hoveniersbedrijf Groene Vingers* betaalde mee aan de opknapbeurt van een buurtpark en liet het de "
             "krant weten; het Utrechts Nieuwsblad maakte er een stuk van, met link. De gemeente deelde daarna de "
-            "projectpagina van het bedrijf (foto's van voor en na) op haar eigen site. Twee links, een van een nieuwssite en een van een "
-            "overheidsdomein, en die ene gemeentelink was meer waard dan tien links uit willekeurige bedrijvengidsen."
+            "projectpagina van het bedrijf (foto's van voor en na) op haar eigen site. Twee links, een van een "
+            "nieuwssite en een van een overheidsdomein, en die ene gemeentelink was meer waard dan tien links uit "
+            "willekeurige bedrijvengidsen."
         ),
         related=("local-links", "directory-links", "authority-flow"),
         q_en=[

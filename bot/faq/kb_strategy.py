@@ -10,7 +10,8 @@ ENTRIES: tuple[Entry, ...] = (
         en=(
             "Step by step: take an *inventory* of the backlinks you already have (a free tool, or track your site "
             "here), *claim unlinked mentions* of your business name, publish *linkable content* others want to "
-            "cite, and build *relationships* in your industry. Avoid bought links, link schemes and PBNs. A realistic goal is 2-4 quality links a month."
+            "cite, and build *relationships* in your industry. Avoid bought links, link schemes and PBNs. A "
+            "realistic goal is 2-4 quality links a month."
         ),
         nl=(
             "Stap voor stap: *inventariseer* welke backlinks je al hebt (gratis tool, of volg je site hier), "
@@ -88,8 +89,9 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "*Claim je vermeldingen zonder link*: zoek op Google naar je bedrijfsnaam en je vindt waarschijnlijk "
-            "pagina's die je noemen zonder te linken (ledenlijsten, evenementen, nieuws). Vraag die sites vriendelijk "
-            "om een link toe te voegen. Makkelijker worden links niet: je vraagt iets wat voor de hand ligt."
+            "pagina's die je noemen zonder te linken (ledenlijsten, evenementen, nieuws). Vraag die sites "
+            "vriendelijk om een link toe te voegen. Makkelijker worden links niet: je vraagt iets wat voor de hand "
+            "ligt."
         ),
         related=("sme-start", "example-van-dam", "relationships"),
         q_en=[
@@ -257,9 +259,9 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "Blijf weg van shortcuts: gekochte links, linkruil en *Private Blog Networks* (PBN's: netwerkjes van "
-            "sites die er alleen zijn om links uit te delen) lijken snel maar zijn riskant. Google herkent onnatuurlijke "
-            "linkpatronen steeds beter, en na een handmatige penalty kan tot 90% van je organische verkeer "
-            "wegvallen, met maanden of langer om te herstellen. Dat risico is het niet waard."
+            "sites die er alleen zijn om links uit te delen) lijken snel maar zijn riskant. Google herkent "
+            "onnatuurlijke linkpatronen steeds beter, en na een handmatige penalty kan tot 90% van je organische "
+            "verkeer wegvallen, met maanden of langer om te herstellen. Dat risico is het niet waard."
         ),
         related=("penalty", "buy-links", "toxic-links"),
         q_en=[
@@ -321,8 +323,8 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "Mik op *2-4 kwalitatieve backlinks per maand*: dat is haalbaar. Twaalf maanden later sta je dan op "
-            "24-48 sterke links, en in de meeste lokale en nichemarkten is dat genoeg voor een flinke stap in je posities. De "
-            "wekelijkse digest houdt bij hoe je ervoor staat ten opzichte van dat maanddoel."
+            "24-48 sterke links, en in de meeste lokale en nichemarkten is dat genoeg voor een flinke stap in je "
+            "posities. De wekelijkse digest houdt bij hoe je ervoor staat ten opzichte van dat maanddoel."
         ),
         related=("how-many-links", "sme-start", "bot-digest"),
         command="`/backlinks digest jouwsite.nl`",
@@ -352,8 +354,9 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "Daar bestaat geen magisch getal voor; alles draait om hoe sterk je concurrenten zijn. Bij een lokale "
             "zoekterm als \"loodgieter Breda\" kom je met 10-20 sterke backlinks misschien al ver, terwijl een "
-            "landelijke, felbegeerde term als \"hypotheek berekenen\" er honderden vraagt. Bekijk de links van de sites op positie 1-3 voor je "
-            "zoekwoorden, dan heb je een concreet streefgetal (`/backlinks compare` helpt)."
+            "landelijke, felbegeerde term als \"hypotheek berekenen\" er honderden vraagt. Bekijk de links van de "
+            "sites op positie 1-3 voor je zoekwoorden, dan heb je een concreet streefgetal (`/backlinks compare` "
+            "helpt)."
         ),
         related=("links-per-month", "bot-compare-gap", "backlinko-study"),
         command="`/backlinks compare jouwsite.nl concurrent.nl`",
@@ -416,9 +419,10 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "Een *toxische backlink* komt van een site die Google als spam ziet: linkfarms (sites die niets anders "
-            "doen dan links verkopen of uitdelen), gehackte sites, pornosites of pagina's met extreem veel uitgaande links. "
-            "Ze kunnen je reputatie bij Google schaden. Google negeert de meeste spamlinks tegenwoordig zelf; "
-            "disavowen is alleen nodig bij ernstige gevallen. `/backlinks toxic` beoordeelt je links en zegt waarom."
+            "doen dan links verkopen of uitdelen), gehackte sites, pornosites of pagina's met extreem veel "
+            "uitgaande links. Ze kunnen je reputatie bij Google schaden. Google negeert de meeste spamlinks "
+            "tegenwoordig zelf; disavowen is alleen nodig bij ernstige gevallen. `/backlinks toxic` beoordeelt je "
+            "links en zegt waarom."
         ),
         related=("disavow", "bot-toxic", "penalty"),
         command="`/backlinks toxic jouwsite.nl`",
@@ -483,8 +487,9 @@ ENTRIES: tuple[Entry, ...] = (
         ),
         nl=(
             "Geduld is nodig: gemiddeld duurt het *2-4 maanden* na het krijgen van een backlink voordat je het "
-            "effect in je posities ziet. Eerst moet Google de link tegenkomen, opnemen in de index en inschatten wat hij waard is. Links "
-            "van gezaghebbender sites werken meestal sneller; verwacht geen resultaat van de ene op de andere dag."
+            "effect in je posities ziet. Eerst moet Google de link tegenkomen, opnemen in de index en inschatten "
+            "wat hij waard is. Links van gezaghebbender sites werken meestal sneller; verwacht geen resultaat van "
+            "de ene op de andere dag."
         ),
         related=("how-crawlers-find-links", "links-per-month", "faster-indexing"),
         q_en=[
@@ -496,6 +501,7 @@ ENTRIES: tuple[Entry, ...] = (
             "backlinks no effect yet",
             "got a new link but rankings did not change",
             "how long does link building take to work",
+            "how soon will i see the effect of a new link",
         ],
         q_nl=[
             "Hoe snel werken backlinks?",
@@ -506,6 +512,7 @@ ENTRIES: tuple[Entry, ...] = (
             "backlinks nog geen effect",
             "nieuwe link maar mijn positie is niet veranderd",
             "hoe lang duurt linkbuilding voordat je iets merkt",
+            "hoe snel zie ik effect van een nieuwe link",
         ],
     ),
     entry(
@@ -519,8 +526,8 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "Kunnen wel, maar Google verbiedt gekochte links voor rankings met zoveel woorden in zijn richtlijnen. "
             "Links van €5-50 per stuk via Fiverr en soortgelijke sites doen je bijna altijd kwaad. Een blogger of "
-            "medium betalen voor een review of artikel is een grijs gebied: doe je het, markeer de link dan met `rel=\"sponsored\"`; veel bedrijven laten "
-            "die tag weg, maar lopen dan risico."
+            "medium betalen voor een review of artikel is een grijs gebied: doe je het, markeer de link dan met "
+            "`rel=\"sponsored\"`; veel bedrijven laten die tag weg, maar lopen dan risico."
         ),
         related=("sponsored-ugc", "link-schemes-pbn", "penalty"),
         q_en=[
@@ -551,11 +558,10 @@ ENTRIES: tuple[Entry, ...] = (
             "the weekly digest."
         ),
         nl=(
-            "Niet per se. Een of twee verdwenen backlinks merk je zelden terug in je posities. Raak je een flink deel "
-            "kwijt, bijvoorbeeld doordat een site met veel links naar jou uit de lucht gaat, dan kan het wel pijn "
-            "doen; "
-            "monitor je links dus regelmatig en wees niet afhankelijk van een enkele bron. De bot controleert je "
-            "links en meldt verliezen in de wekelijkse digest."
+            "Niet per se. Een of twee verdwenen backlinks merk je zelden terug in je posities. Raak je een flink "
+            "deel kwijt, bijvoorbeeld doordat een site met veel links naar jou uit de lucht gaat, dan kan het wel "
+            "pijn doen; monitor je links dus regelmatig en wees niet afhankelijk van een enkele bron. De bot "
+            "controleert je links en meldt verliezen in de wekelijkse digest."
         ),
         related=("link-decay", "bot-lost-two-checks", "bot-digest"),
         command="`/backlinks check jouwsite.nl`",

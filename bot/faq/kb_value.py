@@ -181,9 +181,9 @@ ENTRIES: tuple[Entry, ...] = (
             "instead of weeks."
         ),
         nl=(
-            "Nieuwe pagina's vindt Google voor een deel doordat andere sites ernaar linken. Linkt een gerespecteerde site naar je nieuwe "
-            "artikel, dan vindt Google het sneller; voor een jonge site met weinig autoriteit kan dat indexatie "
-            "binnen dagen in plaats van weken betekenen."
+            "Nieuwe pagina's vindt Google voor een deel doordat andere sites ernaar linken. Linkt een "
+            "gerespecteerde site naar je nieuwe artikel, dan vindt Google het sneller; voor een jonge site met "
+            "weinig autoriteit kan dat indexatie binnen dagen in plaats van weken betekenen."
         ),
         related=("how-crawlers-find-links", "how-fast"),
         q_en=[

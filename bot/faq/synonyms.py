@@ -1,42 +1,46 @@
 """A bilingual map of SEO (and bot) terms to shared concepts, so Dutch, English and mixed questions meet.
 
-Each concept lists folded surface forms in both languages. Lookups also accept the Dutch and English
-stems of those forms. ``STRONG`` concepts only occur in questions about links and SEO; ``WEAK`` ones
-(link, site, content, ...) also occur elsewhere ("link my mortgage to my account") and do not make a
-question on-topic by themselves.
+Each concept lists folded surface forms in both languages. Lookups also accept inflections of those
+forms (``koopt`` for ``koop``, ``rankings`` for ``ranking``; not ``weekend`` for ``week``).
+
+How clearly a question is about SEO (see :func:`bot.faq.index.required_coverage`): ``VERY_WORDS`` are
+unambiguous SEO words; ``STRONG`` concepts lean towards SEO but have other meanings ("toxic",
+"blocked"); ``WEAK`` ones (link, site, cost, ...) occur everywhere; ``OFFTOPIC`` words name another
+domain ("mortgage", "weather") and ``DOMAIN_CONFLICT`` words software with backlinks of its own.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-
-from bot.faq.text import stem
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- link vocabulary
-    "backlink": ("referringdomain", "backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound", "inkomende", "incoming",
-                 "terugverwijzing", "terugverwijzingen", "verwijzende", "referring", "inlink", "inlinks"),
+    "backlink": ("referringdomain", "backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound",
+                 "inkomende", "incoming", "terugverwijzing", "terugverwijzingen", "verwijzende", "referring",
+                 "inlink", "inlinks"),
     "link": ("link", "links", "linkje", "linkjes", "linken", "linkt", "gelinkt", "linking", "linked", "hyperlink",
              "hyperlinks", "verwijzing", "verwijzingen", "verwijst", "verwijzen", "url", "urls"),
     "nofollow": ("nofollow", "nofollowed", "nofolow", "nofollows"),
     "dofollow": ("dofollow", "dofolow", "dofollows"),
     "follow": ("follow", "followed", "volg-link"),
     "sponsored": ("sponsored", "gesponsord", "gesponsorde", "sponsorde", "sponsor", "sponsoring", "sponsoren"),
-    "ugc": ("ugc", "gebruikers", "gebruiker", "user", "users", "reacties", "comments", "comment", "forum", "forums"),
+    "ugc": ("ugc", "gebruikers", "gebruiker", "user", "users", "reacties", "comments", "comment", "forum",
+            "forums"),
     "rel": ("rel", "attribuut", "attribute", "attributes", "attributen", "tag", "tags"),
     "anchor": ("anchortext", "anchor", "anchors", "anker", "ankers", "ankertekst", "ankerteksten", "linktekst",
                "linkteksten", "ankertext", "anchortekst"),
     "clickhere": ("clickhere", "generic", "generiek", "generieke", "algemene"),
-    "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "dezelfde", "hetzelfde", "same", "identical", "identieke"),
+    "exactmatch": ("exactmatch", "exact", "exacte", "zelfde", "dezelfde", "hetzelfde", "same", "identical",
+                   "identieke"),
     "mix": ("mix", "verdeling", "distribution", "ratio", "verhouding", "spread", "profile", "profiel",
             "linkprofiel", "ankerprofiel"),
     "natural": ("natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk", "onnatuurlijke",
                 "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
     "linkjuice": ("linkjuice", "juice", "equity", "sap", "waardeoverdracht"),
     "domainauthority": ("domainauthority", "domeinautoriteit", "da", "dr", "moz"),
-    "authority": ("authority", "autoriteit", "gezag", "gezaghebbend",
-                  "gezaghebbende", "authoritative", "autoritair", "autoritaire", "sterkte", "strength",
-                  "strong", "sterk", "sterke", "sterker"),
+    "authority": ("authority", "autoriteit", "gezag", "gezaghebbend", "gezaghebbende", "authoritative",
+                  "autoritair", "autoritaire", "sterkte", "strength", "strong", "sterk", "sterke", "sterker"),
     "relevance": ("relevant", "relevantie", "relevance", "thematisch", "thematische", "topical", "niche",
                   "branche", "industry", "sector", "vakgebied", "unrelated", "irrelevant", "related", "verwant"),
     "placement": ("placement", "plek", "plaats", "plaatsing", "locatie", "location", "footer", "footerlink",
@@ -50,8 +54,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "indexation", "indexering", "ontdekt", "discover", "discovers", "discovered", "vindt"),
     "google": ("google", "zoekmachine", "zoekmachines", "searchengine", "engines", "bing", "yahoo", "duckduckgo"),
     "seo": ("seo", "zoekmachineoptimalisatie", "vindbaarheid", "findability"),
-    "rank": ("pageone", "rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities", "position",
-             "boven", "above", "outrank", "outranks", "outranking", "verslaan", "beat", "beats",
+    "rank": ("pageone", "rank", "ranking", "rankings", "ranken", "ranked", "rankt", "positie", "posities",
+             "position", "boven", "above", "outrank", "outranks", "outranking", "verslaan", "beat", "beats",
              "positions", "hoger", "higher", "top", "serp", "serps", "scoren", "pagina1"),
     "rankingfactor": ("rankingfactor", "rankingfactoren", "factor", "factors", "factoren", "signaal", "signal",
                       "signals", "signalen"),
@@ -60,8 +64,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "linkexchange": ("linkexchange", "linkruil", "ruilen", "ruil", "swap", "swapping", "exchange", "reciprocal",
                      "wederzijdse", "wederkerige", "linkscheme", "schema", "schemas", "scheme", "schemes",
                      "linkschema", "linkschemas"),
-    "blackhat": ("blackhat", "shortcut", "shortcuts", "trucs", "tricks", "manipulatie",
-                 "manipulation", "manipulate"),
+    "blackhat": ("blackhat", "shortcut", "shortcuts", "trucs", "tricks", "manipulatie", "manipulation",
+                 "manipulate"),
     "penalty": ("penalty", "penalties", "penalized", "penalised", "penalize", "straf", "straffen", "bestraft",
                 "afgestraft", "punish", "punished", "sanctie", "sanction", "deindexed"),
     "toxic": ("toxic", "toxisch", "toxische", "giftig", "giftige", "spam", "spammy", "spamlinks", "spamlink",
@@ -78,17 +82,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "worth": ("worth", "waard", "waarde", "waardevol", "waardevolle", "value", "valuable", "useful", "nuttig",
               "zin", "zinvol", "moeite", "benefit", "benefits", "voordeel", "voordelen", "opleveren", "levert",
               "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen"),
-    "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects",
-             "resultaat", "resultaten", "result", "results", "impact", "invloed"),
+    "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
+             "result", "results", "impact", "invloed"),
     "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
-    "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken",
-                  "essential", "essentieel"),
+    "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken", "essential",
+                  "essentieel"),
     "traffic": ("traffic", "verkeer", "bezoekers", "visitors", "visits", "bezoek", "klikken", "clicks", "click",
                 "klik", "referral", "verwijzend"),
     "indexfast": ("sneller", "faster", "quicker"),
     "fast": ("snel", "fast", "quick", "quickly", "speed", "snelheid", "vlug"),
-    "long": ("long", "lang", "hoelang", "howlong", "when", "wanneer", "duurt", "duren", "duration", "takes", "take", "wachten", "wait", "geduld",
-             "patience", "overnight"),
+    "long": ("long", "lang", "hoelang", "howlong", "when", "wanneer", "duurt", "duren", "duration", "takes",
+             "take", "wachten", "wait", "geduld", "patience", "overnight"),
     "month": ("month", "months", "maand", "maanden", "monthly", "maandelijks", "maanddoel"),
     "year": ("year", "years", "jaar", "jaren", "jaarlijks", "yearly", "annual", "annually"),
     "many": ("many", "much", "hoeveel", "howmany"),
@@ -96,10 +100,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "buy": ("buy", "buying", "bought", "purchase", "purchased", "kopen", "koop", "koopt", "gekocht", "gekochte",
             "aanschaffen", "fiverr", "offer", "offered", "offers", "aanbod", "aangeboden", "biedt", "sells",
             "selling", "verkoopt"),
-    "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs", "kost",
-            "kosten", "price", "prijs", "euro", "dollar", "dollars", "usd", "geld", "money", "goedkoop", "goedkope", "cheap"),
-    "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited", "legal",
-                "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
+    "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs",
+            "kost", "kosten", "price", "prijs", "euro", "dollar", "dollars", "usd", "geld", "money", "goedkoop",
+            "goedkope", "cheap"),
+    "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited",
+                "legal", "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
                 "guidelines", "richtlijnen"),
     "normal": ("normal", "normaal", "wrong", "fout", "verkeerd", "worry", "worried", "zorgen", "bezorgd",
                "concern", "concerned", "problem", "probleem", "erg"),
@@ -121,30 +126,30 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "where": ("where", "waar"),
     "start": ("start", "starten", "begin", "beginnen", "beginner", "beginners", "starter", "starters", "first",
               "eerste", "steps", "stappen"),
-    "get": ("get", "got", "gets", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen", "earn", "verdienen",
-            "verdiend", "winnen", "acquire"),
+    "get": ("get", "got", "gets", "getting", "krijgen", "krijg", "krijgt", "kom", "komen", "obtain", "verkrijgen",
+            "earn", "verdienen", "verdiend", "winnen", "acquire"),
     "business": ("mkb", "mkber", "mkbers", "sme", "smes", "smb", "ondernemer", "ondernemers", "business",
                  "businesses", "bedrijf", "bedrijven", "company", "companies", "zzp", "zzper", "zaak", "winkel",
                  "shop", "webshop", "store", "winkeltje", "firm", "firma", "kantoor"),
     "local": ("local", "lokaal", "lokale", "regio", "regionaal", "regionale", "plaatselijk", "plaatselijke",
               "buurt", "stad", "city", "town", "dorp", "neighbourhood", "neighborhood"),
-    "site": ("site", "sites", "website", "websites", "webpagina", "pagina", "paginas", "page", "pages",
-             "domein", "domain", "domains", "domeinen"),
+    "site": ("site", "sites", "website", "websites", "webpagina", "pagina", "paginas", "page", "pages", "domein",
+             "domain", "domains", "domeinen"),
     "mention": ("mention", "mentions", "mentioned", "vermelding", "vermeldingen", "vermeld", "genoemd", "noemen",
                 "noemt", "naamsvermelding", "unlinked", "brand", "merknaam", "bedrijfsnaam"),
     "news": ("news", "nieuws", "newspaper", "newspapers", "krant", "kranten", "dagblad", "nieuwssite", "magazine",
              "vakblad", "media", "press", "pers", "persbericht", "persberichten"),
-    "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blogpost",
-                "publish", "publiceren", "publiceer", "write", "writing", "schrijven", "schrijf", "linkbait", "linkwaardig", "linkwaardige", "linkable",
-                "infographic", "infographics", "guide", "guides", "calculator"),
-    "relationship": ("relationship", "relationships", "relatie", "relaties", "netwerken", "networking", "contacten",
-                     "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger", "partner",
-                     "partners", "leverancier", "leveranciers", "supplier", "suppliers"),
+    "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blogpost", "publish",
+                "publiceren", "publiceer", "write", "writing", "schrijven", "schrijf", "linkbait", "linkwaardig",
+                "linkwaardige", "linkable", "infographic", "infographics", "guide", "guides", "calculator"),
+    "relationship": ("relationship", "relationships", "relatie", "relaties", "netwerken", "networking",
+                     "contacten", "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger",
+                     "partner", "partners", "leverancier", "leveranciers", "supplier", "suppliers"),
     "outreach": ("outreach", "vragen", "vraag", "ask", "asking", "request", "verzoek", "mail", "email", "mailen"),
     "guestpost": ("guestpost", "gastblog", "gastbloggen", "gastartikel", "gastartikelen", "gastcolumn", "column",
                   "guest"),
-    "competitor": ("competitor", "competitors", "competition", "concurrent", "concurrenten", "concurrentie", "rival",
-                   "rivals", "competitive"),
+    "competitor": ("competitor", "competitors", "competition", "concurrent", "concurrenten", "concurrentie",
+                   "rival", "rivals", "competitive"),
     "directory": ("directory", "directories", "gids", "gidsen", "bedrijvengids", "bedrijvengidsen", "startpagina",
                   "listing", "listings", "telefoongids"),
     "government": ("government", "gemeente", "overheid", "overheidssite", "overheidssites", "municipality", "gov"),
@@ -162,8 +167,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "monitoring", "bijhouden", "untrack", "watch"),
     "add": ("add", "adding", "toevoegen", "voeg", "toegevoegd", "manually", "handmatig", "hand"),
     "import": ("import", "importeren", "importeer", "upload", "uploaden", "csv", "export", "exporteren",
-               "bestand", "file", "files", "formaat", "format", "formats", "inladen", "laden", "load",
-               "exports"),
+               "bestand", "file", "files", "formaat", "format", "formats", "inladen", "laden", "load", "exports"),
     "seotool": ("ahrefs", "semrush", "majestic", "ubersuggest", "searchconsole", "gsc", "sistrix", "linkody"),
     "check": ("check", "checks", "checken", "controle", "controles", "controleer", "controleren", "verify",
               "checker", "gecontroleerd", "checked", "nakijken", "recheck"),
@@ -174,9 +178,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
     "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404"),
     "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "week", "summary",
-               "samenvatting", "maandag", "monday", "schedule", "timezone",
-               "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "weekdag", "weekday", "tijdstip", "tijdzone"),
+               "samenvatting", "maandag", "monday", "schedule", "timezone", "dinsdag", "woensdag", "donderdag",
+               "vrijdag", "zaterdag", "zondag", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "weekdag", "weekday", "tijdstip", "tijdzone"),
     "report": ("report", "rapport", "rapportage"),
     "compare": ("compare", "comparing", "comparison", "vergelijk", "vergelijken", "vergelijking", "gap",
                 "intersect"),
@@ -199,12 +203,13 @@ BACKLINK_WORDS = frozenset(
 )
 VERY_WORDS = BACKLINK_WORDS | frozenset(
     """
-    nofollow nofollowed nofolow dofollow dofolow seo zoekmachineoptimalisatie linkbuilding linkbuilder anchortext
-    ankertekst ankerteksten anchortekst ankertext linktekst linkteksten disavow disavowen disavowed pbn pbns
-    linkfarm linkfarms linkfarmen linkjuice pagerank ugc crawler crawlers googlebot domainauthority
+    nofollow nofollowed nofolow dofollow dofolow seo zoekmachineoptimalisatie linkbuilding linkbuilder
+    anchortext ankertekst ankerteksten anchortekst ankertext linktekst linkteksten disavow disavowen disavowed
+    pbn pbns linkfarm linkfarms linkfarmen linkjuice pagerank ugc crawler crawlers googlebot domainauthority
     domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
-    linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat serp
-    serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel referring inbound
+    linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat
+    serp serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel
+    referring inbound
     """.split()
 )
 
@@ -235,17 +240,17 @@ WEAK = frozenset(
 OFFTOPIC = frozenset(
     """
     hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
-    googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer weather
-    regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken bake
-    oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking voetbal
-    football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president python
-    javascript windows linux printer wifi wachtwoord password iphone android telefoon phone keten chain
+    googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer
+    weather regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken
+    bake oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking
+    voetbal football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president
+    python javascript windows linux printer wifi wachtwoord password iphone android telefoon phone keten chain
     ketting dokter doctor ziek sick medicijn medicine verjaardag birthday salaris salary sollicitatie
     sollicitatiebrief job vacature kabel cable usb hdmi bluetooth router modem netflix correlation vergadering
     vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak appointment followers volgers
     likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite
-    minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar
-    energie energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel
+    minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar energie
+    energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel
     """.split()
 )
 # Software where "backlinks" means something else (links between notes): here even "backlink" is off-topic.
@@ -265,15 +270,14 @@ SUFFIXES = frozenset(
 
 @lru_cache(maxsize=1)
 def surface_index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
-    """(folded surface form -> concept, stem -> [(form, concept)]) over both languages' stems."""
+    """(folded surface form -> concept, first three letters -> [(form, concept)])."""
     exact: dict[str, str] = {}
-    by_stem: dict[str, list[tuple[str, str]]] = {}
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
     for concept, forms in CONCEPTS.items():
         for form in forms:
             exact.setdefault(form, concept)
-            for key in {stem(form, "nl"), stem(form, "en")}:
-                by_stem.setdefault(key, []).append((form, concept))
-    return exact, by_stem
+            by_prefix.setdefault(form[:3], []).append((form, concept))
+    return exact, by_prefix
 
 
 def _inflection_of(token: str, form: str) -> bool:
@@ -287,14 +291,16 @@ def _inflection_of(token: str, form: str) -> bool:
 @lru_cache(maxsize=65536)
 def concept_of(token: str) -> str | None:
     """The concept of a folded token, by its surface form or an inflection of one; ``None`` when unknown."""
-    exact, by_stem = surface_index()
+    exact, by_prefix = surface_index()
     found = exact.get(token)
     if found is not None:
         return found
     if len(token) < 4:
         return None
-    for key in (stem(token, "nl"), stem(token, "en")):
-        for form, concept in by_stem.get(key, ()):
-            if _inflection_of(token, form):
-                return concept
-    return None
+    best: tuple[int, str] | None = None
+    for form, concept in by_prefix.get(token[:3], ()):
+        if _inflection_of(token, form):
+            shared = len(os.path.commonprefix([token, form]))
+            if best is None or shared > best[0]:
+                best = (shared, concept)
+    return best[1] if best else None

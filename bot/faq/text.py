@@ -41,7 +41,9 @@ STOP_EN = frozenset(
     """.split()
 )
 # Question words that carry meaning for retrieval and are kept even though they are function words.
-KEEP = frozenset({"wie", "who", "hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"})
+KEEP = frozenset(
+    {"wie", "who", "hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"}
+)
 
 # Multi-word terms joined into one token before matching (on folded tokens).
 PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
