@@ -54,6 +54,7 @@ from bot.compare.anchors import COMMERCIAL, AnchorRules, classify_anchor, fold, 
 TOXIC_FROM = 60
 SUSPICIOUS_FROM = 30
 PAGES_PER_DOMAIN = 3
+MAX_PAGES_PER_SCAN = 900  # a scan reads at most this many pages; the rest follow in the next scans
 SIGNALS_MAX_AGE = timedelta(days=7)
 
 SPAM_TERMS: dict[str, tuple[str, ...]] = {
@@ -557,21 +558,39 @@ def pages_to_read(
     now: datetime,
     per_domain: int = PAGES_PER_DOMAIN,
     refresh: bool = False,
+    limit: int = MAX_PAGES_PER_SCAN,
 ) -> list[LinkInfo]:
     """Which referring pages to fetch: per domain up to ``per_domain`` pages (live ones first), leaving
-    out pages read successfully within :data:`SIGNALS_MAX_AGE` (unless ``refresh``)."""
-    chosen: list[LinkInfo] = []
+    out pages read successfully within :data:`SIGNALS_MAX_AGE` (unless ``refresh``). At most ``limit``
+    pages: domains with nothing read yet first, one page per domain per round (every domain gets a first
+    look before any gets a second), then the others; what does not fit is read by the next scan."""
     by_domain: dict[str, list[LinkInfo]] = defaultdict(list)
     for link in links:
         by_domain[link.source_domain].append(link)
     cutoff = (now - SIGNALS_MAX_AGE).isoformat(timespec="seconds")
-    for domain_links in by_domain.values():
-        domain_links = sorted(domain_links, key=lambda l: (l.status != "live", l.source_url))[:per_domain]
+    fresh_first: list[list[LinkInfo]] = []
+    later: list[list[LinkInfo]] = []
+    for domain in sorted(by_domain):
+        domain_links = sorted(by_domain[domain], key=lambda l: (l.status != "live", l.source_url))[:per_domain]
+        todo = []
+        any_read = False
         for link in domain_links:
             old = stored.get(link.source_url)
-            if not refresh and old is not None and old[1].read and old[0] >= cutoff:
-                continue
-            chosen.append(link)
+            if old is not None and old[1].read:
+                any_read = True
+                if not refresh and old[0] >= cutoff:
+                    continue
+            todo.append(link)
+        if todo:
+            (later if any_read else fresh_first).append(todo)
+    chosen: list[LinkInfo] = []
+    for groups in (fresh_first, later):  # round robin: each domain's first page, then second pages ...
+        for k in range(per_domain):
+            for group in groups:
+                if k < len(group):
+                    if len(chosen) >= limit:
+                        return chosen
+                    chosen.append(group[k])
     return chosen
 
 

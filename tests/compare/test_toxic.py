@@ -237,3 +237,22 @@ def test_toxic_cli_mark_and_offline_json(db, capsys) -> None:  # type: ignore[no
     assert main(["toxic", "jansen-bakkerij.nl", "--no-fetch", "--workspace", "T1"]) == 0
     out = capsys.readouterr().out
     assert "unknown" in out and "Nothing is disavowed automatically" in out
+
+
+def test_pages_to_read_is_bounded_and_fair() -> None:
+    from datetime import datetime, timezone
+
+    from bot.compare.toxic import pages_to_read
+
+    now = datetime(2026, 11, 25, tzinfo=timezone.utc)
+    links = [LinkInfo(f"https://d{d}.nl/{p}", f"d{d}.nl", "live", "x", "content", True) for d in range(5) for p in range(5)]
+    chosen = pages_to_read(links, {}, now=now)
+    assert len(chosen) == 15  # 3 pages per domain
+    stored = {"https://d0.nl/0": ("2026-11-24T00:00:00+00:00", PageSignals())}
+    chosen = pages_to_read(links, stored, now=now, limit=4)
+    # domains never read come first, one page each per round: d1..d4 before d0 gets more
+    assert [l.source_domain for l in chosen] == ["d1.nl", "d2.nl", "d3.nl", "d4.nl"]
+    assert len(pages_to_read(links, stored, now=now)) == 14  # d0: its two unread pages
+    old = {"https://d0.nl/0": ("2026-11-01T00:00:00+00:00", PageSignals())}
+    assert "https://d0.nl/0" in {l.source_url for l in pages_to_read(links, old, now=now)}  # older than a week
+    assert "https://d0.nl/0" in {l.source_url for l in pages_to_read(links, stored, now=now, refresh=True)}
