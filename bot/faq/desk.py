@@ -90,14 +90,18 @@ def _parts(question: str) -> list[str]:
 
 
 def _match(text: str, lang: str) -> tuple[str | None, float]:
-    """The topic answering ``text`` (or ``None``) and the best similarity seen."""
+    """The topic answering ``text`` (or ``None``) and the match's score (similarity x coverage, 0..1)."""
     index = get_index()
     analysis = index.analyse(text, lang)
     hits = index.search(analysis, limit=1)
-    score = hits[0].score if hits else 0.0
+    if not hits:
+        return None, 0.0
+    top = hits[0]
+    # The reported score: how well the best topic matches, times how much of the question it explains.
+    score = top.score * top.coverage
     needed = required_coverage(analysis)
-    if hits and needed is not None and score >= THRESHOLD and hits[0].coverage >= needed:
-        return hits[0].topic, score
+    if needed is not None and top.score >= THRESHOLD and top.coverage >= needed:
+        return top.topic, score
     return None, score
 
 

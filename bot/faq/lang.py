@@ -1,9 +1,10 @@
 """Dutch or English? Language detection that works on short, sloppy questions.
 
-Two signals: function words that belong to one language only (strong, "een", "the", "hoe", "how"),
-and a naive Bayes model of character trigrams trained on the knowledge base's own Dutch and English
-text (weak, decides when there are no function words: "backlinks kopen?"). SEO terms occur in both
-training texts, so they weigh little either way.
+Three signals, from strong to weak: function words that belong to one language only ("een", "the",
+"hoe", "how"); words that the knowledge base uses in only one of its two languages ("belangrijk",
+"gratis", "free"); and a naive Bayes model of character trigrams trained on that same Dutch and English
+text, which decides when there is nothing else ("backlinks kopen?"). SEO terms occur in both
+languages' texts, so they weigh nothing either way.
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ _DEFAULT = "en"
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, Counter[str]], dict[str, int], int]:
-    """Character-trigram counts per language from the knowledge base texts."""
+def _model() -> tuple[dict[str, Counter[str]], dict[str, int], int, dict[str, frozenset[str]]]:
+    """Character-trigram counts per language and the words used in one language only, from the knowledge base."""
     from bot.faq.knowledge import entries
 
     counts: dict[str, Counter[str]] = {"nl": Counter(), "en": Counter()}
+    words: dict[str, set[str]] = {"nl": set(), "en": set()}
     code = re.compile(r"`[^`]*`")
     for item in entries().values():
         for lang in ("nl", "en"):
@@ -51,9 +53,12 @@ def _model() -> tuple[dict[str, Counter[str]], dict[str, int], int]:
             for text in texts:
                 for word in raw_tokens(code.sub(" ", text)):
                     counts[lang].update(_grams(word))
+                    if not word.isdigit() and len(word) > 2:
+                        words[lang].add(word)
     totals = {lang: sum(c.values()) for lang, c in counts.items()}
     vocab = len(set(counts["nl"]) | set(counts["en"]))
-    return counts, totals, vocab
+    only = {"nl": frozenset(words["nl"] - words["en"]), "en": frozenset(words["en"] - words["nl"])}
+    return counts, totals, vocab, only
 
 
 def _grams(word: str) -> list[str]:
@@ -73,7 +78,14 @@ def language_scores(text: str) -> float:
             score += 2.5
         elif en and not nl:
             score -= 2.5
-    counts, totals, vocab = _model()
+    counts, totals, vocab, only = _model()
+    for tok in tokens:
+        if tok in _SHARED or tok in _NL_WORDS or tok in _EN_WORDS:
+            continue
+        if tok in only["nl"]:
+            score += 1.5
+        elif tok in only["en"]:
+            score -= 1.5
     ngram = 0.0
     for tok in tokens:
         if tok.isdigit():

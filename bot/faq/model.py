@@ -31,7 +31,8 @@ class Entry:
 class FaqAnswer:
     """What the desk replies. ``answered`` is False for questions outside its knowledge.
 
-    ``related`` holds ``(topic_id, question title in lang)`` pairs for "Related questions" buttons;
+    ``score`` (0..1) is the similarity of the best topic times the share of the question it accounts for
+    (1.0 for a topic asked by id). ``related`` holds ``(topic_id, question title in lang)`` pairs for "Related questions" buttons;
     ``command_hint`` a bot command that helps (Slack mrkdwn, e.g. "`/backlinks anchors`").
     """
 

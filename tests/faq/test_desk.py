@@ -80,6 +80,9 @@ def test_empty_question_is_an_error() -> None:
         ("how fast do backlinks work", "en"),
         ("buy backlinks?", "en"),
         ("whats a pbn", "en"),
+        ("is anchor text belangrijk", "nl"),
+        ("backlink checker gratis", "nl"),
+        ("free backlink checker", "en"),
         ("is nofollow worth it", "en"),
     ],
 )
