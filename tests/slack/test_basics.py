@@ -115,3 +115,29 @@ def test_cli_run_without_config_prints_one_line(monkeypatch, capsys) -> None:  #
     err = capsys.readouterr().err
     assert err.startswith("error: SLACK_BOT_TOKEN is missing") and err.count("\n") == 1
     assert "Traceback" not in err
+
+
+async def test_backlinks_run_process_serves_and_stops_cleanly_on_sigterm(slack: FakeSlack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+    import os
+    import signal
+    import sys
+
+    env = {**os.environ, "SLACK_API_URL": slack.api_url, "SLACK_BOT_TOKEN": slack.teams["T1"].bot_token,
+           "SLACK_APP_TOKEN": slack.app_token, "BACKLINKS_DB": str(tmp_path / "run.db")}
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        await slack.wait_connected(timeout=30)
+        ack = await slack.slash("help")
+        assert ack.elapsed < 3
+        await slack.wait_for(lambda: slack.responses, timeout=10)
+        proc.send_signal(signal.SIGTERM)
+        rc = await asyncio.wait_for(proc.wait(), 15)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    err = (await proc.stderr.read()).decode()  # type: ignore[union-attr]
+    assert rc == 0, err
+    assert "Traceback" not in err and "shutting down" in err
