@@ -399,8 +399,10 @@ async def check_site(
         pool = pools[-1]
         try:
             return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done)
-        except BrokenExecutor:
-            # A parse process died (killed for memory, say): carry on in threads.
+        except (BrokenExecutor, RuntimeError, OSError):
+            # A parse process died (killed for memory, say) or could not start: carry on in threads.
+            if not isinstance(pool, ProcessPoolExecutor):
+                raise
             if pools[-1] is pool:
                 log.warning("a parse process died; analysing the remaining pages in threads")
                 pools.append(parse_pool(0, parse_workers=parse_workers, parse_processes=0))
