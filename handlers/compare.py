@@ -24,7 +24,7 @@ from handlers import router
 log = logging.getLogger(__name__)
 
 GAP_LINES = 10
-TOXIC_LINES = 25
+TOXIC_BUTTONS = 12  # domains shown with Keep / Mark disavow buttons (2 blocks each; Slack allows 50)
 
 
 def _sites(cmd: router.Command) -> tuple[str, list[str]]:
@@ -174,12 +174,75 @@ async def _scan(cmd: router.Command, site: str) -> None:
     try:
         fetcher = await cmd.ctx.get_fetcher()
         report = await toxic_scan(cmd.ctx.store, cmd.team_id, site, open_fetcher_fn=lambda: _borrowed(fetcher))
-        await cmd.reply(message(escape("\n".join(toxic_lines(report, cmd.lang, limit=TOXIC_LINES)))))
+        await cmd.reply(toxic_message(report, cmd.lang))
+        risky = [d for d in report.domains if d.verdict != "clean"]
+        if len(risky) > TOXIC_BUTTONS:
+            await _upload(
+                cmd,
+                filename=f"toxic-{report.site}.csv",
+                content=toxic_csv(report, cmd.lang).encode("utf-8"),
+                title=t("compare.slack.toxic_csv_title", cmd.lang, site=report.site),
+                comment=t("compare.slack.toxic_more", cmd.lang, count=len(risky) - TOXIC_BUTTONS),
+            )
     except BacklinksError as err:
         await cmd.reply(message(t("slack.error", cmd.lang, message=str(err))))
     except Exception:
         log.exception("toxic scan of %s failed", site)
         await cmd.reply(message(t("slack.internal_error", cmd.lang)))
+
+
+def toxic_message(report: Any, lang: str) -> Any:
+    """Summary, then each risky (or unknown) domain with Keep / Mark disavow buttons, then the reminder
+    that nothing happens automatically."""
+    from bot.compare.render import toxic_line, toxic_lines
+    from bot.slack.blocks import Message, actions, button, context, sections
+
+    lines = toxic_lines(report, lang, limit=0)
+    if not report.domains:
+        return message(escape(lines[0]))
+    summary, reminder = lines[:-1], lines[-1]
+    blocks: list[Any] = sections(escape("\n".join(l for l in summary if l.strip())))
+    risky = [d for d in report.domains if d.verdict != "clean"]
+    for d in risky[:TOXIC_BUTTONS]:
+        blocks += sections(escape(toxic_line(d, lang)))
+        value = f"{report.site} {d.domain}"
+        blocks.append(
+            actions(
+                button(t("compare.button.keep", lang), "toxic_keep", value),
+                button(t("compare.button.disavow", lang), "toxic_disavow", value, style="danger"),
+            )
+        )
+    blocks.append(context(escape(reminder)))
+    return Message(text=escape(summary[0]), blocks=blocks)
+
+
+def toxic_csv(report: Any, lang: str) -> str:
+    import csv
+    import io
+
+    from bot.compare.render import reason_text
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["domain", "score", "verdict", "decision", "pages", "pages_read", "reasons"])
+    for d in report.domains:
+        reasons = "; ".join(f"{reason_text(r, lang)} (+{r.points})" for r in d.reasons)
+        writer.writerow([d.domain, "" if d.score is None else d.score, d.verdict, d.decision or "", d.pages, d.pages_read, reasons])
+    return out.getvalue()
+
+
+async def mark_from_button(cmd: router.Command, value: str, decision: str) -> None:
+    from storage import compare_repo
+    from storage.sites import require_site
+
+    site_domain, _, domain = (value or "").partition(" ")
+
+    def mark(db: Any) -> Any:
+        site = require_site(db, cmd.team_id, normalise_site(site_domain))
+        return compare_repo.mark_domain(db, cmd.team_id, site.id, normalise_site(domain), decision, decided_by=cmd.user_id)
+
+    saved = await cmd.ctx.store.call(mark)
+    await cmd.reply(message(t("compare.mark.saved", cmd.lang, domain=escape(saved.domain), decision=saved.decision, site=escape(site_domain))))
 
 
 async def toxic_mark(cmd: router.Command) -> None:
@@ -226,9 +289,21 @@ async def disavow(cmd: router.Command) -> None:
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:
-    del app, ctx  # plain subcommands: no listeners of their own
+    from handlers.check import command_from_action, run_action
     router.register("compare", compare, usage_key="slack.usage.compare", aliases=("vergelijk",))
     router.register("gap", gap, usage_key="compare.usage.gap", aliases=("linkgat",))
     router.register("anchors", anchors, usage_key="compare.usage.anchors", aliases=("ankers", "ankerteksten"))
     router.register("toxic", toxic, usage_key="compare.usage.toxic", aliases=("toxisch",))
     router.register("disavow", disavow, usage_key="compare.usage.disavow")
+
+    for decision in ("keep", "disavow"):
+
+        def listener(decision: str = decision) -> Any:
+            async def on_mark(ack: Any, body: dict[str, Any], action: dict[str, Any], client: Any, respond: Any, context: Any) -> None:
+                await ack()
+                cmd = await command_from_action(ctx, body, client, respond, context)
+                await run_action(cmd, mark_from_button(cmd, action.get("value") or "", decision))
+
+            return on_mark
+
+        app.action(f"toxic_{decision}")(listener())

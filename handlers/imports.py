@@ -85,7 +85,7 @@ async def import_file(ctx: AppContext, client: AsyncWebClient, team_id: str, use
         if not file.get("url_private"):
             info = await client.files_info(file=file["id"])
             file = dict(info["file"])
-        data = await files.download(file["url_private"], client.token)
+        data = await files.download(file["url_private"], client.token, api_url=ctx.settings.slack_api_url)
         msg = await import_bytes(ctx, team_id, domain, data, file.get("name"), lang)
         await ctx.store.call(slack_repo.clear_pending_upload, team_id, user_id)
     except BacklinksError as err:

@@ -63,12 +63,24 @@ async def upload(client: AsyncWebClient, *, channel: str, filename: str, content
     return dict(resp.data) if isinstance(resp.data, dict) else {}
 
 
-async def download(url: str, token: str | None, *, max_bytes: int = MAX_IMPORT_BYTES, timeout: float = 60) -> bytes:
-    """Download a Slack file (``url_private``) with the bot token, refusing files over ``max_bytes``."""
+def token_may_go_to(url: str, api_url: str) -> bool:
+    """The bot token is only ever sent to Slack: ``*.slack.com`` or the host of ``SLACK_API_URL``."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    api_host = (urlsplit(api_url).hostname or "").lower()
+    return bool(host) and (host == api_host or host == "slack.com" or host.endswith(".slack.com"))
+
+
+async def download(url: str, token: str | None, *, api_url: str, max_bytes: int = MAX_IMPORT_BYTES, timeout: float = 60) -> bytes:
+    """Download a Slack file (``url_private``) with the bot token, refusing files over ``max_bytes``
+    and URLs outside Slack (the token never leaves Slack)."""
+    if not token_may_go_to(url, api_url):
+        raise UserInputError("That file is not stored on Slack, so I did not download it.")
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     client_timeout = aiohttp.ClientTimeout(total=timeout, connect=10)
     async with aiohttp.ClientSession(timeout=client_timeout, trust_env=False) as session:
-        async with session.get(url, headers=headers) as resp:
+        async with session.get(url, headers=headers, allow_redirects=False) as resp:
             if resp.status != 200:
                 raise UserInputError(f"Slack did not hand over the file (HTTP {resp.status}).")
             chunks: list[bytes] = []

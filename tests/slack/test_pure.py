@@ -145,3 +145,13 @@ async def test_channel_pacer_spaces_posts_per_channel_only() -> None:
     a = times["A"]
     assert all(y - x >= 0.045 for x, y in zip(a, a[1:]))
     assert times["B"][0] - start < 0.03
+
+
+def test_bot_token_only_goes_to_slack() -> None:
+    from bot.slack.files import token_may_go_to
+
+    api = "https://slack.com/api/"
+    assert token_may_go_to("https://files.slack.com/files-pri/T1-F1/a.csv", api)
+    assert not token_may_go_to("https://evil.example/files.slack.com/a.csv", api)
+    assert not token_may_go_to("https://slack.com.evil.example/a.csv", api)
+    assert token_may_go_to("http://127.0.0.1:5000/files/F1/a.csv", "http://127.0.0.1:5000/api/")
