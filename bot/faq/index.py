@@ -24,6 +24,7 @@ from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
 UNION_BLEND = 0.2
+REPEAT_BOOST = 0.3
 # Weight of a word the knowledge base has never seen, as a fraction of the rarest known key's IDF. Such
 # words lower the similarity (a question about something else) without drowning a clear match in a
 # question that also names the asker's own trade ("backlinks for my bakery").
@@ -184,7 +185,9 @@ class Index:
             dist = _distance(word, cand, limit)
             if dist > limit:
                 continue
-            rank = (dist, 0 if cand[0] == word[0] else 1, -self.vocab.get(cand, 0), cand)
+            if cand[0] != word[0]:
+                continue  # a typo rarely hits the first letter; "grant" is not "krant"
+            rank = (dist, 0, -self.vocab.get(cand, 0), cand)
             if best is None or rank < best:
                 best = rank
         return (best[3], best[0]) if best else None
@@ -252,10 +255,14 @@ class Index:
         """The question's known keys with their IDF weights, and every key with its plain weight."""
         known: dict[str, float] = {}
         plain: dict[str, float] = {}
+        seen: dict[str, int] = {}
         for term in analysis.terms:
+            seen[term.key] = seen.get(term.key, 0) + 1
             plain[term.key] = max(plain.get(term.key, 0.0), term.weight)
             if term.key in self.idf:
                 known[term.key] = max(known.get(term.key, 0.0), term.weight * self.idf[term.key])
+        for key in known:  # a concept named twice ("buy ... on fiverr") is what the question is about
+            known[key] *= 1 + REPEAT_BOOST * (min(seen[key], 3) - 1)
         return known, plain
 
     def search(self, analysis: Analysis, limit: int = 5) -> list[Hit]:

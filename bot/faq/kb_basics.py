@@ -151,6 +151,7 @@ ENTRIES: tuple[Entry, ...] = (
             "does google count nofollow links",
             "value of nofollow backlinks",
             "should i bother with nofollow links",
+            "are links from wikipedia worth anything",
         ],
         q_nl=[
             "Is een nofollow link nog iets waard?",
@@ -160,6 +161,7 @@ ENTRIES: tuple[Entry, ...] = (
             "telt google nofollow links mee",
             "waarde van nofollow backlinks",
             "heb ik iets aan nofollow links",
+            "zijn links van wikipedia iets waard",
         ],
     ),
     entry(

@@ -264,6 +264,7 @@ ENTRIES: tuple[Entry, ...] = (
             "why was my link lost",
             "what does noindex mean for my link",
             "reason redirected lost link",
+            "the bot says my link is gone but it is still there",
         ],
         q_nl=[
             "Wat betekenen de redenen van verloren links?",
@@ -272,6 +273,7 @@ ENTRIES: tuple[Entry, ...] = (
             "waarom is mijn link verloren",
             "wat betekent noindex voor mijn link",
             "reden redirected verloren link",
+            "de bot ziet mijn link niet maar hij staat er wel",
         ],
     ),
     entry(

@@ -129,6 +129,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is linkable content",
             "what should i publish to get links",
             "content ideas to earn links",
+            "how do i create content that people link to",
             "linkbait ideas",
         ],
         q_nl=[
@@ -136,6 +137,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is linkwaardige content",
             "wat moet ik publiceren om links te krijgen",
             "content ideeen om links te verdienen",
+            "hoe maak ik content waar anderen naar linken",
             "linkbait ideeen",
         ],
     ),
@@ -537,6 +539,7 @@ ENTRIES: tuple[Entry, ...] = (
             "buying links on fiverr",
             "paid links seo",
             "is a paid review with a link ok",
+            "should i pay a blog to mention me",
             "how much do backlinks cost",
         ],
         q_nl=[
@@ -546,6 +549,7 @@ ENTRIES: tuple[Entry, ...] = (
             "links kopen op fiverr",
             "betaalde links seo",
             "is een betaalde review met link ok",
+            "moet ik een blog betalen voor een vermelding",
             "wat kosten backlinks",
         ],
     ),

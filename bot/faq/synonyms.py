@@ -85,6 +85,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
              "result", "results", "impact", "invloed"),
     "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
+    "outdated": ("outdated", "verouderd", "ouderwets", "achterhaald", "dood", "dead", "obsolete", "relevanttoday",
+                 "tegenwoordig", "nowadays", "today", "anno"),
     "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken", "essential",
                   "essentieel"),
     "traffic": ("traffic", "verkeer", "bezoekers", "visitors", "visits", "bezoek", "klikken", "clicks", "click",
@@ -113,7 +115,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "omlaag", "down", "decline", "declined", "kelderen", "keldert"),
     "lose": ("lose", "losing", "lost", "loss", "losses", "verlies", "verliezen", "verloren", "verliest", "kwijt",
              "kwijtraken", "disappear", "disappears", "disappeared", "disappearing", "verdwijnen", "verdwijnt",
-             "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished"),
+             "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished", "weghalen", "weghaalt", "haalt", "verwijdert", "verwijderen", "remove", "removes", "deleted", "delete", "deletes"),
     "social": ("socialmedia", "social", "sociale", "facebook", "linkedin", "instagram", "twitter", "tiktok",
                "pinterest", "socials"),
     "wikipedia": ("wikipedia", "wiki"),
@@ -141,7 +143,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "vakblad", "media", "press", "pers", "persbericht", "persberichten"),
     "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blogpost", "publish",
                 "publiceren", "publiceer", "write", "writing", "schrijven", "schrijf", "linkbait", "linkwaardig",
-                "linkwaardige", "linkable", "infographic", "infographics", "guide", "guides", "calculator"),
+                "linkwaardige", "linkable", "infographic", "infographics", "guide", "guides", "calculator", "maken", "maak", "make", "create", "creating", "creeren"),
     "relationship": ("relationship", "relationships", "relatie", "relaties", "netwerken", "networking",
                      "contacten", "contacts", "journalist", "journalisten", "journalists", "bloggers", "blogger",
                      "partner", "partners", "leverancier", "leveranciers", "supplier", "suppliers"),
@@ -177,8 +179,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "429", "robotstxt", "robots", "challenge", "cloudflare"),
     "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
     "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404"),
-    "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "week", "summary",
-               "samenvatting", "maandag", "monday", "schedule", "timezone", "dinsdag", "woensdag", "donderdag",
+    "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "week",
+               "maandag", "monday", "schedule", "timezone", "dinsdag", "woensdag", "donderdag",
                "vrijdag", "zaterdag", "zondag", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "weekdag", "weekday", "tijdstip", "tijdzone"),
     "report": ("report", "rapport", "rapportage"),
@@ -219,7 +221,7 @@ STRONG = frozenset(
         "backlink", "nofollow", "dofollow", "sponsored", "ugc", "anchor", "linkjuice", "linkdecay", "crawler",
         "seo", "rank", "rankingfactor", "linkbuilding", "pbn", "linkexchange", "penalty", "linkfarm", "disavow",
         "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority", "google",
-        "missing", "status", "import",
+        "missing", "status", "import", "placement", "directory",
         "seotool",
     }
 )
@@ -228,7 +230,7 @@ WEAK = frozenset(
     {
         "link", "content", "traffic", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
         "example", "type", "add", "report", "reason", "score", "setting", "authority", "relevance", "news",
-        "placement", "mix", "natural", "index", "competitor", "directory", "check", "track",
+        "mix", "natural", "index", "competitor", "check", "track", "outdated",
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
         "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
         "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
@@ -240,7 +242,7 @@ WEAK = frozenset(
 OFFTOPIC = frozenset(
     """
     hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
-    googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer
+    linkinbio googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer
     weather regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken
     bake oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking
     voetbal football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president
@@ -285,7 +287,7 @@ def _inflection_of(token: str, form: str) -> bool:
     i = 0
     while i < min(len(token), len(form)) and token[i] == form[i]:
         i += 1
-    return i >= 3 and token[i:] in SUFFIXES and form[i:] in SUFFIXES
+    return i >= 4 and token[i:] in SUFFIXES and form[i:] in SUFFIXES
 
 
 @lru_cache(maxsize=65536)
