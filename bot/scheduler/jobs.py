@@ -94,6 +94,8 @@ class DigestScheduler:
         )
         self.scheduler.add_listener(self._on_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
         self._recheck_limit = asyncio.Semaphore(max_parallel_rechecks)
+        self._prints: dict[str, str] = {}
+        self._pending: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------ lifecycle
 
@@ -120,19 +122,37 @@ class DigestScheduler:
 
     async def rebuild(self) -> int:
         """(Re)create every workspace's jobs; returns the number of workspaces scheduled."""
-        teams = await self.store.call(digest_repo.digest_team_ids)
-        for team_id in teams:
+        prints = await self.store.call(digest_repo.schedule_fingerprints)
+        for team_id in sorted(prints):
             try:
                 await self.reschedule(team_id)
             except Exception:  # one bad row never stops the others
                 log.exception("could not schedule digests of workspace %s", team_id)
-        return len(teams)
+        self._prints = prints
+        return len(prints)
 
-    async def reschedule(self, team_id: str) -> list[str]:
-        """Replace ``team_id``'s jobs after a settings or sites change; returns the job ids."""
+    async def refresh(self) -> int:
+        """Reschedule only the workspaces whose sites or settings changed (or that appeared/left)."""
+        prints = await self.store.call(digest_repo.schedule_fingerprints)
+        changed = [team for team, mark in prints.items() if self._prints.get(team) != mark]
+        for team_id in changed:
+            try:
+                await self.reschedule(team_id)
+            except Exception:
+                log.exception("could not reschedule digests of workspace %s", team_id)
+        for team_id in set(self._prints) - set(prints):  # no own sites any more, or purged
+            self._remove_jobs(team_id)
+        self._prints = prints
+        return len(changed)
+
+    def _remove_jobs(self, team_id: str) -> None:
         for job in self.scheduler.get_jobs():
             if job.id.split(":")[1:2] == [team_id]:
                 job.remove()
+
+    async def reschedule(self, team_id: str) -> list[str]:
+        """Replace ``team_id``'s jobs after a settings or sites change; returns the job ids."""
+        self._remove_jobs(team_id)
         settings = await self.runner.settings_for(team_id)
         if not settings.enabled:
             return []
@@ -172,6 +192,11 @@ class DigestScheduler:
     # ------------------------------------------------------------ job bodies
 
     async def sweep(self) -> None:
+        """Refresh changed workspaces' jobs, then send whatever is due (catch-up, retries, recovery)."""
+        try:
+            await self.refresh()
+        except Exception:
+            log.exception("refreshing digest jobs failed")
         await self.runner.run_all()
 
     async def run_digest(self, team_id: str) -> None:
@@ -196,7 +221,9 @@ class DigestScheduler:
             log.error("job %s failed: %r", event.job_id, event.exception)
             outcome, error = "error", f"{event.job_id}: {event.exception!r}"[:300]
         if team_id and parts[0] == "digest":
-            asyncio.get_running_loop().create_task(self._record(team_id, outcome, error))
+            task = asyncio.get_running_loop().create_task(self._record(team_id, outcome, error))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
 
     async def _record(self, team_id: str, outcome: str, error: str) -> None:
         try:

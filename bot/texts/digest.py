@@ -107,6 +107,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.outcome.error": {"en": "error", "nl": "fout"},
     "digest.outcome.uninstalled": {"en": "the app is not installed in this workspace", "nl": "de app is niet geïnstalleerd in deze werkruimte"},
     "digest.outcome.off": {"en": "off", "nl": "uit"},
+    "digest.outcome.busy": {"en": "being sent by another instance", "nl": "wordt door een andere instantie verstuurd"},
+    "digest.outcome.sending": {"en": "being sent", "nl": "wordt verstuurd"},
+    "digest.usage": {
+        "en": "`/backlinks digest on|off|now|settings`, `digest monday 09:00`, `digest #channel`, `digest target 2-4`: the weekly digest",
+        "nl": "`/backlinks digest on|off|now|settings`, `digest maandag 09:00`, `digest #kanaal`, `digest target 2-4`: het weekoverzicht",
+    },
     "digest.error.not_in_channel": {
         "en": "the bot is not in {channel}: invite it with `/invite @Backlinks` there",
         "nl": "de bot zit niet in {channel}: nodig hem daar uit met `/invite @Backlinks`",

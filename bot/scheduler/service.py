@@ -1,0 +1,91 @@
+"""Wiring the digest scheduler into the running Slack app (``backlinks run``).
+
+:func:`startup_hook` is registered in :data:`bot.slack.runner.STARTUP_HOOKS` by
+:mod:`handlers.digest`; it builds the :class:`~bot.scheduler.runner.DigestRunner` (Slack clients per
+workspace from our installation tables, or the single bot token), the recheck adapter (the check
+engine with the app's shared fetcher), starts the :class:`~bot.scheduler.jobs.DigestScheduler`
+inside the running loop and returns its cleanup, which the runner calls at shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Awaitable, Callable
+
+from bot.scheduler.jobs import DigestScheduler
+from bot.scheduler.runner import DigestRunner
+
+log = logging.getLogger(__name__)
+
+ATTR = "digest_scheduler"
+
+
+def scheduler_of(ctx: Any) -> DigestScheduler | None:
+    """The app's running digest scheduler, if any (handlers use it for ``now`` and rescheduling)."""
+    return getattr(ctx, ATTR, None)
+
+
+def client_factory(ctx: Any) -> Callable[[str], Awaitable[Any]]:
+    """``client_for(team_id)``: a Web API client with the workspace's bot token, or None if not installed."""
+    from bot.slack.app import make_client
+    from storage import slack_repo
+
+    async def client_for(team_id: str) -> Any:
+        if getattr(ctx, "oauth", False):
+            bot = await ctx.store.call(slack_repo.find_bot, team_id, "")
+            token = (bot or {}).get("bot_token")
+        else:
+            single = getattr(ctx, "single_team_id", None)
+            token = ctx.settings.slack_bot_token if single and single == team_id else None
+        return make_client(ctx.settings, token) if token else None
+
+    return client_for
+
+
+def installer_tz(ctx: Any) -> Callable[[str, Any], Awaitable[str | None]]:
+    """The time zone of the user who installed the app (OAuth), read with users.info; else None."""
+    from storage import slack_repo
+
+    async def resolve(team_id: str, client: Any = None) -> str | None:
+        installation = await ctx.store.call(slack_repo.find_installation, team_id, "")
+        user_id = (installation or {}).get("user_id")
+        if not user_id:
+            return None
+        if client is None:
+            client = await client_factory(ctx)(team_id)
+        if client is None:
+            return None
+        response = await client.users_info(user=user_id)
+        return (response.get("user") or {}).get("tz")
+
+    return resolve
+
+
+def check_recheck(ctx: Any) -> Callable[[str, str], Awaitable[None]]:
+    """A scheduled recheck of one site with the check engine and the app's shared fetcher."""
+
+    async def recheck(team_id: str, domain: str) -> None:
+        running = getattr(ctx, "running_checks", {}).get((team_id, domain))
+        if running is not None and not running.done():
+            log.info("recheck of %s skipped: a check is already running", domain)
+            return
+        from bot.check.engine import check_site
+
+        fetcher = await ctx.get_fetcher()
+        await check_site(ctx.store, fetcher, team_id, domain, trigger="schedule")
+
+    return recheck
+
+
+async def startup_hook(app: Any, ctx: Any) -> Callable[[], Awaitable[None]]:
+    """Start digests and scheduled rechecks; returns the shutdown cleanup."""
+    runner = DigestRunner(ctx.store, client_for=client_factory(ctx), tz_resolver=installer_tz(ctx))
+    scheduler = DigestScheduler(ctx.store, runner, recheck=check_recheck(ctx))
+    await scheduler.start()
+    setattr(ctx, ATTR, scheduler)
+    log.info("digest scheduler started (%d jobs)", len(scheduler.scheduler.get_jobs()))
+
+    async def cleanup() -> None:
+        await scheduler.shutdown()
+
+    return cleanup
