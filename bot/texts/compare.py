@@ -211,4 +211,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Live verwijzende domeinen, live links en aandeel dofollow per site.",
     },
     "compare.slack.terms_saved": {"en": "Saved for {site}.", "nl": "Opgeslagen voor {site}."},
+    "compare.button.keep": {"en": "Keep", "nl": "Behouden"},
+    "compare.button.disavow": {"en": "Mark disavow", "nl": "Markeer disavow"},
+    "compare.slack.toxic_csv_title": {"en": "Toxicity of {site}'s referring domains", "nl": "Risico van de verwijzende domeinen van {site}"},
+    "compare.slack.toxic_more": {
+        "en": "{count} more domains in the CSV file.",
+        "nl": "Nog {count} domeinen in het CSV-bestand.",
+    },
 }

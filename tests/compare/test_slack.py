@@ -71,10 +71,13 @@ async def test_toxic_scan_mark_and_disavow(slack: FakeSlack, world) -> None:  # 
     await settle(running, slack)
     body = texts(slack)
     assert "spam.nl: 40 (suspicious)" in body and "gambling" in body and "Nothing is disavowed automatically" in body
+    assert "toxic_disavow" in body and "mysite.nl spam.nl" in body  # buttons on the risky domain
     await slack.slash("disavow mysite.nl")
     await slack.wait_for(lambda: "Nothing is marked" in texts(slack))
-    await slack.slash("toxic mark mysite.nl spam.nl disavow casino spam")
+    await slack.action("toxic_disavow", "mysite.nl spam.nl")
     await slack.wait_for(lambda: "spam.nl marked disavow" in texts(slack))
+    await slack.slash("toxic mark mysite.nl spam.nl disavow casino spam")
+    await slack.wait_for(lambda: sum("spam.nl marked disavow" in r["text"] for r in slack.responses) == 2)
     await slack.slash("disavow mysite.nl")
     await slack.wait_for(lambda: [f for f in slack.files.values() if f.completed])
     [f] = [f for f in slack.files.values() if f.completed]
