@@ -79,6 +79,12 @@ class PriorRow:
     follow: bool | None
     anchor: str | None
     placement: str | None
+    # the page at its last successful read (see m015 m002_page_memory)
+    page_hash: str | None = None
+    page_link_found: bool | None = None
+    page_rel: tuple[str, ...] = ()
+    page_noindex: bool | None = None
+    page_canonical: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class ObservationRecord:
     last_follow: bool | None = None
     last_anchor: str | None = None
     last_placement: str | None = None
+    page_hash: str | None = None  # fingerprint of the page read now (None: the page was not read)
 
 
 @dataclass(frozen=True)
@@ -258,7 +265,8 @@ def load_priors(db: sqlite_utils.Database, team_id: str, site_id: int, ids: Sequ
         marks = ",".join("?" * len(chunk))
         for row in db.execute(
             "SELECT id, source_url, status, reason, miss_streak, last_live_at IS NOT NULL, target_url, kind, follow, "
-            f"anchor, placement FROM backlinks WHERE team_id = ? AND site_id = ? AND id IN ({marks})",
+            "anchor, placement, page_hash, page_link_found, page_rel, page_noindex, page_canonical "
+            f"FROM backlinks WHERE team_id = ? AND site_id = ? AND id IN ({marks})",
             [team_id, site_id, *chunk],
         ):
             found[row[0]] = PriorRow(
@@ -273,6 +281,11 @@ def load_priors(db: sqlite_utils.Database, team_id: str, site_id: int, ids: Sequ
                 follow=None if row[8] is None else bool(row[8]),
                 anchor=row[9],
                 placement=row[10],
+                page_hash=row[11],
+                page_link_found=None if row[12] is None else bool(row[12]),
+                page_rel=tuple(json.loads(row[13])) if row[13] else (),
+                page_noindex=None if row[14] is None else bool(row[14]),
+                page_canonical=row[15],
             )
     return [found[i] for i in ids if i in found]
 
@@ -303,6 +316,7 @@ def write_results(
     obs_rows: list[list[Any]] = []
     state_rows: list[list[Any]] = []
     event_rows: list[list[Any]] = []
+    page_rows: list[list[Any]] = []
     counts = {"live": 0, "missing": 0, "lost": 0, "blocked": 0}
     ids = [r.backlink_id for r in records]
     present: set[int] = set()
@@ -334,6 +348,10 @@ def write_results(
                 team_id, site_id, r.backlink_id,
             ]
         )
+        if r.page_hash is not None:
+            page_rows.append(
+                [r.page_hash, int(r.link_found), json.dumps(list(r.rel)), _b(r.noindex), r.canonical, team_id, site_id, r.backlink_id]
+            )
         for event in r.events:
             event_rows.append([team_id, site_id, r.backlink_id, check_id, at, event.type, event.reason, json.dumps(event.detail)])
         if r.status in counts:
@@ -355,6 +373,12 @@ def write_results(
             "WHERE team_id = ? AND site_id = ? AND id = ?",
             state_rows,
         )
+        if page_rows:
+            db.conn.executemany(
+                "UPDATE backlinks SET page_hash = ?, page_link_found = ?, page_rel = ?, page_noindex = ?, page_canonical = ? "
+                "WHERE team_id = ? AND site_id = ? AND id = ?",
+                page_rows,
+            )
         if event_rows:
             db.conn.executemany(
                 "INSERT INTO events (team_id, site_id, backlink_id, check_id, at, type, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -111,6 +111,7 @@ class CheckReport:
     events: Counter[str] = field(default_factory=Counter)  # appeared, lost, returned, nofollow-added, ...
     links: list[LinkResult] = field(default_factory=list)
     interrupted_checks: tuple[int, ...] = ()  # stale checks this run marked interrupted
+    reused: int = 0  # unchanged pages whose stored analysis was reused
 
     @property
     def changed(self) -> int:
@@ -165,8 +166,81 @@ def could_link(html: str, domain: str) -> bool:
     return any(marker in lowered for marker in domain_markers(domain))
 
 
-def evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bool) -> ObservationRecord:
-    """Analyse a fetched page (if it is HTML) and decide the backlink's new state. Pure."""
+_ANALYSIS_FINGERPRINT: str | None = None
+
+
+def analysis_fingerprint() -> str:
+    """A fingerprint of the HTML analysis code: a stored page analysis is reused only while the code
+    that made it is unchanged."""
+    global _ANALYSIS_FINGERPRINT
+    if _ANALYSIS_FINGERPRINT is None:
+        import hashlib
+        from pathlib import Path
+
+        import bot.analysis
+
+        digest = hashlib.blake2b(digest_size=8)
+        for path in sorted(Path(bot.analysis.__file__).parent.glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        _ANALYSIS_FINGERPRINT = digest.hexdigest()
+    return _ANALYSIS_FINGERPRINT
+
+
+def page_fingerprint(result: FetchResult, domain: str) -> str | None:
+    """Everything the analysis of a page depends on, hashed: the analysis code, the site, the final
+    URL, the X-Robots-Tag header and the HTML. None when the page was not read."""
+    if not result.ok or result.html is None:
+        return None
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (analysis_fingerprint(), domain, result.final_url or result.url, result.headers.get("x-robots-tag") or ""):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    digest.update(result.html.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def evaluate_unchanged(result: FetchResult, row: PriorRow, domain: str, baseline_done: bool) -> ObservationRecord:
+    """Decide from the facts stored at the last read of this very page (same fingerprint): no HTML
+    analysis needed. The redirect and status facts still come from this fetch."""
+    from bot.analysis.model import Link, LinkKind, PageAnalysis, Placement
+
+    prior = prior_of(row)
+    links: list[Link] = []
+    if row.page_link_found and row.kind and row.placement:
+        links.append(
+            Link(
+                href=row.target_url or "",
+                anchor=row.anchor or "",
+                rel=row.page_rel,
+                kind=LinkKind(row.kind),
+                follow=bool(row.follow),
+                placement=Placement(row.placement),
+            )
+        )
+    analysis = PageAnalysis(noindex=bool(row.page_noindex), canonical=row.page_canonical)
+    evidence = classify_page(result, analysis, links, prior.last_link)
+    if row.page_noindex is None:
+        evidence = replace(evidence, noindex=None)
+    decision = decide(prior, evidence, baseline_done=baseline_done)
+    return replace(record_of(row.id, evidence, decision, next_last_link(prior, evidence)), page_hash=row.page_hash)
+
+
+def evaluate(
+    result: FetchResult, row: PriorRow, domain: str, baseline_done: bool, page_hash: str | None = None
+) -> ObservationRecord:
+    """Analyse a fetched page (if it is HTML) and decide the backlink's new state. Pure.
+
+    ``page_hash`` (:func:`page_fingerprint`) is stored with the result so the next check can reuse
+    it when the page has not changed.
+    """
+    record = _evaluate(result, row, domain, baseline_done)
+    return replace(record, page_hash=page_hash) if page_hash is not None else record
+
+
+def _evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bool) -> ObservationRecord:
     prior = prior_of(row)
     analysis = None
     links: list[Any] = []
@@ -328,11 +402,15 @@ async def check_site(
     parse_processes: int | None = None,
     batch_size: int = BATCH,
     collect_links: bool = True,
+    reuse_unchanged: bool = True,
 ) -> CheckReport:
     """Check every backlink of ``domain`` in workspace ``team_id`` and record the results.
 
     ``progress(done, total)`` is called now and then (sync or async). ``collect_links=False`` keeps
     only the counts in the report (the per-link results stay in the store: ``check_links``).
+    ``reuse_unchanged``: a page whose HTML, final URL and X-Robots-Tag are byte for byte what the
+    last read saw (and analysed with the same analysis code) is not analysed again; its stored
+    facts are used (``report.reused`` counts them).
     Raises :class:`~storage.checks.CheckRunningError` when a check of the site is already running,
     :class:`~bot.errors.NotFoundError` when the site is not tracked.
     """
@@ -395,10 +473,10 @@ async def check_site(
         for _ in range(workers):
             await work.put(None)
 
-    async def analyse(result: FetchResult, row: PriorRow) -> ObservationRecord:
+    async def analyse(result: FetchResult, row: PriorRow, page_hash: str | None) -> ObservationRecord:
         pool = pools[-1]
         try:
-            return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done)
+            return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done, page_hash)
         except (BrokenExecutor, RuntimeError, OSError):
             # A parse process died (killed for memory, say) or could not start: carry on in threads.
             if not isinstance(pool, ProcessPoolExecutor):
@@ -406,7 +484,7 @@ async def check_site(
             if pools[-1] is pool:
                 log.warning("a parse process died; analysing the remaining pages in threads")
                 pools.append(parse_pool(0, parse_workers=parse_workers, parse_processes=0))
-            return await loop.run_in_executor(pools[-1], evaluate, result, row, start.domain, start.baseline_done)
+            return await loop.run_in_executor(pools[-1], evaluate, result, row, start.domain, start.baseline_done, page_hash)
 
     async def worker() -> None:
         while True:
@@ -415,7 +493,12 @@ async def check_site(
                 return
             result = await _fetch(fetcher, row.source_url)
             if result.ok:
-                record = await analyse(result, row)
+                page_hash = page_fingerprint(result, start.domain) if reuse_unchanged else None
+                if page_hash is not None and page_hash == row.page_hash:
+                    record = evaluate_unchanged(result, row, start.domain, start.baseline_done)
+                    report.reused += 1
+                else:
+                    record = await analyse(result, row, page_hash)
             else:
                 record = evaluate(result, row, start.domain, start.baseline_done)
             del result

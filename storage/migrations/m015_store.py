@@ -32,3 +32,18 @@ def m001_store_columns(db: sqlite_utils.Database) -> None:
         CREATE INDEX site_competitors_competitor ON site_competitors (team_id, competitor_id);
         """
     )
+
+
+@MIGRATIONS()
+def m002_page_memory(db: sqlite_utils.Database) -> None:
+    """What the page said at its last successful read, with a fingerprint of its HTML, so that a
+    check finding the very same page again can reuse the analysis instead of repeating it."""
+    db.executescript(
+        """
+        ALTER TABLE backlinks ADD COLUMN page_hash TEXT;
+        ALTER TABLE backlinks ADD COLUMN page_link_found INTEGER;
+        ALTER TABLE backlinks ADD COLUMN page_rel TEXT;
+        ALTER TABLE backlinks ADD COLUMN page_noindex INTEGER;
+        ALTER TABLE backlinks ADD COLUMN page_canonical TEXT;
+        """
+    )

@@ -311,3 +311,35 @@ async def test_a_dead_parse_process_does_not_stop_the_check(local_web: LocalWeb,
     finally:
         engine.parse_pool = real_pool  # type: ignore[assignment]
     assert report.state == "done" and report.live == 6
+
+
+async def test_unchanged_pages_reuse_their_analysis_and_changed_pages_do_not(local_web: LocalWeb, store: Store,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.check.engine as engine
+
+    host = await local_web.add_host("blog.nl")
+    host.page("/same", article('<a rel="nofollow" href="https://site.nl/x">Site X</a>'))
+    host.page("/noindex", article(head='<meta name="robots" content="noindex">'))
+    host.page("/none", article(None))
+    host.page("/edit", article())
+    await store.call(seed, TEAM, SITE, [host.url(p) for p in ("/same", "/noindex", "/none", "/edit")])
+    async with local_web.fetcher() as fetcher:
+        first = await check_site(store, fetcher, TEAM, SITE)
+        host.page("/edit", article('<a href="https://site.nl/shop">New words</a>'))
+        second = await check_site(store, fetcher, TEAM, SITE)
+        monkeypatch.setattr(engine, "_ANALYSIS_FINGERPRINT", "new-analysis-code")
+        third = await check_site(store, fetcher, TEAM, SITE)
+        fourth = await check_site(store, fetcher, TEAM, SITE, reuse_unchanged=False)
+    assert (first.reused, second.reused, third.reused, fourth.reused) == (0, 3, 0, 0)
+    a, b, c = by_url(second), by_url(third), by_url(fourth)
+    assert a[host.url("/edit")]["changes"] == ["anchor-changed"]
+    same = a[host.url("/same")]
+    assert (same["status"], same["kind"], same["follow"], same["anchor"], same["placement"], same["changes"]) == (
+        "live", "nofollow", False, "Site X", "content", [])
+    assert (a[host.url("/noindex")]["status"], a[host.url("/noindex")]["reason"]) == ("lost", "noindex")
+    assert (a[host.url("/none")]["status"], a[host.url("/none")]["reason"]) == ("lost", "link-removed")
+    for url in (host.url("/same"), host.url("/noindex"), host.url("/none")):
+        assert {k: v for k, v in a[url].items() if k != "status"} == {k: v for k, v in b[url].items() if k != "status"}
+        assert b[url] == c[url]
+    history = await store.call(backlink_history, TEAM, SITE, host.url("/same"))
+    assert [h["rel"] for h in history] == [["nofollow"]] * 4 and all(h["noindex"] is False for h in history)
