@@ -8,6 +8,8 @@ boilerplate zone or main-content hint that its tag, ARIA role, ``class`` and ``i
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from bot.analysis.model import Placement
@@ -104,6 +106,9 @@ class ElementInfo:
 _PLAIN_TAGS = frozenset({"html", "body", "b", "i", "em", "strong", "br", "wbr", "u", "sup", "sub", "small", "code"})
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
 def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None, bool]:
     """(zone, main-content hint) that an element's tag, role, itemprop, class and id give."""
     zone = TAG_ZONES.get(tag)
@@ -124,8 +129,8 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
         if zone is None:
             zone = word_zone
         main = main or word_main
-    if zone is None and attrs.get("aria-hidden") == "true":
-        zone = Placement.OTHER
+    if zone is None and ("hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or "")):
+        zone = Placement.OTHER  # not shown: cookie preference centres, collapsed mobile menus
     return zone, main
 
 

@@ -3,21 +3,25 @@
 The classifier works in three steps, all on one parsed page:
 
 1. Text statistics per block element (characters of plain text and of link text directly in the
-   block, commas, links), from one walk over the text nodes.
-2. A main-content finder in the manner of Readability: every block that reads like a paragraph gives
-   credit to its parent and grandparent; candidates are weighed by tag, main-content hints
-   (``<article>``, ``<main>``, ``class="entry-content"``...) and link density. The best candidate and
-   its strong siblings form the main content.
+   block, commas, links), from one walk over the text nodes (:meth:`Document.walk`).
+2. A main-content finder in the manner of Readability: every block that reads like a paragraph
+   gives credit to its parent and grandparent; candidates are weighed by tag, main-content hints
+   (``<article>``, ``<main>``, ``class="entry-content"``...) and link density. Candidates inside a
+   boilerplate zone (a cookie dialog, a sidebar) are passed over. When several strong candidates sit
+   under one ancestor (an article split into sections), that ancestor is the main content. The main
+   content is the chosen element plus its strong siblings.
 3. Per link: a boilerplate zone (``<nav>``, ``role=contentinfo``, ``class="sidebar"``,
    ``comments``, ``author``...) between the link and the main content wins; zones on elements that
    *contain* the main content are ignored (a ``<div class="page-with-sidebar">`` wrapper is not a
-   sidebar). A link in the main content is ``content`` unless it stands in a link list rather than
-   in running text.
+   sidebar), and so are headers inside the main content (``<header>`` of an ``<article>`` card
+   holds its title). A link in the main content is ``content`` when its block also holds plain
+   text (a link in a sentence, a card with a description) rather than being a bare link list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from selectolax.lexbor import LexborNode
 
@@ -29,8 +33,26 @@ _TAG_WEIGHT = {
     "address": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0, "dt": -3.0, "li": -3.0, "form": -3.0,
     "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0,
 }
+_ROOT_TAGS = frozenset({"body", "html", "-document"})
 #: characters of plain text that make a block a paragraph
 PARAGRAPH_MIN_TEXT = 25
+#: alternative candidates score at least this share of the best one's...
+ALT_RATIO = 0.3
+#: ...and when at least this many of them share an ancestor with the best, that ancestor is the main
+#: content, provided its link density stays below ALT_MAX_DENSITY
+ALT_MIN = 2
+ALT_MAX_DENSITY = 0.5
+#: how many of the best candidates to try for one outside any zone
+SKIP_ZONED = 5
+#: zones whose text is never the main content (cookie dialogs and hidden panels are OTHER)
+SKIP_ZONES = frozenset({Placement.OTHER})
+#: siblings of the main element join it when they score this share of it (and at least SIBLING_MIN)
+SIBLING_RATIO = 0.2
+SIBLING_MIN = 10.0
+#: plain-text characters a link's block needs for the link to count as standing in text
+LINK_BLOCK_MIN_TEXT = 1
+#: zones that do not make a link boilerplate when they sit inside the main content
+MAIN_NEUTRAL_ZONES = frozenset({Placement.HEADER})
 
 
 @dataclass
@@ -39,72 +61,22 @@ class LinkFeatures:
 
     in_main: bool
     zone: Placement | None  # innermost boilerplate zone between the link and the main content
-    outer_zone: Placement | None  # innermost zone anywhere above the link (used outside the main content)
+    outer_zone: Placement | None  # innermost zone anywhere above the link (when outside the main content)
     block_text: int  # plain (non-link) characters in the link's block
     block_link_text: int
     block_links: int
-    heading: bool
-    list_item: bool
-    main_hint: bool
 
 
-def find_main(doc: Document, blocks: list[ElementInfo]) -> set[int]:
-    """uids of the elements that make up the main content (may be empty when nothing reads like text)."""
-    candidates: dict[int, ElementInfo] = {}
-    for block in blocks:
-        if block.own_text < PARAGRAPH_MIN_TEXT or block.zone is not None:
-            continue
-        points = 1.0 + block.commas + min(block.own_text // 100, 3)
-        node = block.parent
-        level = 0
-        while node is not None and level < 3:
-            if node.tag in ("body", "html", "-document"):
-                break
-            if node.uid not in candidates:
-                candidates[node.uid] = node
-                node.score = _TAG_WEIGHT.get(node.tag, 0.0) + (25.0 if node.main_hint else 0.0)
-                if node.zone is not None:
-                    node.score -= 25.0
-            node.score += points / (1.0, 2.0, 6.0)[level]
-            node = node.parent
-            level += 1
-    if not candidates:
-        return set()
-    doc.subtree_totals()
-    best: ElementInfo | None = None
-    best_score = float("-inf")
-    for cand in candidates.values():
-        text, link = cand.sub_text, cand.sub_link
-        density = link / (text + link) if text + link else 0.0
-        cand.score *= 1.0 - density
-        if cand.score > best_score:
-            best, best_score = cand, cand.score
-    assert best is not None
-    main = {best.uid}
-    parent = best.parent
-    if parent is not None:
-        threshold = max(10.0, best_score * 0.2)
-        for cand in candidates.values():
-            if cand.parent is parent and cand is not best and cand.score >= threshold:
-                main.add(cand.uid)
-    return main
+class Zones:
+    """Innermost boilerplate zone above an element, memoised (links share ancestors). Zones are
+    computed lazily and only up to the innermost one: the classes above it never matter."""
 
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Placement | None, int]] = {}
 
-class _Paths:
-    """Facts about the path from the root to an element, memoised (links share ancestors).
-
-    Zones are computed lazily and only up to the innermost zone: the classes of the elements above
-    it never matter.
-    """
-
-    def __init__(self, main: set[int]) -> None:
-        self.main = main
-        self._zone: dict[int, tuple[Placement | None, int]] = {}
-        self._main_depth: dict[int, int] = {}
-
-    def inner_zone(self, info: ElementInfo) -> tuple[Placement | None, int]:
+    def inner(self, info: ElementInfo) -> tuple[Placement | None, int]:
         """(innermost zone at or above ``info``, depth of the element naming it) or (None, -1)."""
-        memo = self._zone
+        memo = self._memo
         pending: list[ElementInfo] = []
         node: ElementInfo | None = info
         result: tuple[Placement | None, int] = (None, -1)
@@ -123,9 +95,93 @@ class _Paths:
             memo[node.uid] = result
         return result
 
-    def main_depth(self, info: ElementInfo) -> int:
-        """Depth of the main-content element holding ``info``, or -1 when it is outside."""
-        memo = self._main_depth
+
+def _score(info: ElementInfo) -> float:
+    return info.score
+
+
+def _candidates(blocks: list[ElementInfo]) -> list[ElementInfo]:
+    """Readability scoring: paragraphs credit their parent (1), grandparent (1/2) and great-
+    grandparent (1/6); the result is weighed by (1 - link density). Best first."""
+    candidates: dict[int, ElementInfo] = {}
+    for block in blocks:
+        if block.own_text < PARAGRAPH_MIN_TEXT or block.zone is not None:
+            continue
+        points = 1.0 + block.commas + min(block.own_text // 100, 3)
+        node = block.parent
+        level = 0
+        while node is not None and level < 3 and node.tag not in _ROOT_TAGS:
+            if node.uid not in candidates:
+                candidates[node.uid] = node
+                node.score = _TAG_WEIGHT.get(node.tag, 0.0) + (25.0 if node.main_hint else 0.0)
+                if node.zone is not None:
+                    node.score -= 25.0
+            node.score += points / (1.0, 2.0, 6.0)[level]
+            node = node.parent
+            level += 1
+    result = list(candidates.values())
+    for cand in result:
+        text, link = cand.sub_text, cand.sub_link
+        if text + link:
+            cand.score *= 1.0 - link / (text + link)
+    result.sort(key=_score, reverse=True)
+    return result
+
+
+def _common_ancestor(best: ElementInfo, candidates: list[ElementInfo]) -> ElementInfo:
+    """When several strong candidates sit under one ancestor of the best (the article is split over
+    sections), that ancestor holds the main content."""
+    floor = max(best.score * ALT_RATIO, 0.0)
+    alternates = [c for c in candidates[:9] if c is not best and c.score > floor]
+    if len(alternates) < ALT_MIN:
+        return best
+    alt_paths = [{a.uid for a in c.ancestors()} for c in alternates]
+    node = best.parent
+    while node is not None and node.tag not in _ROOT_TAGS:
+        if node.zone is not None:
+            return best
+        if sum(1 for path in alt_paths if node.uid in path) >= ALT_MIN:
+            text, link = node.sub_text, node.sub_link
+            if text + link and link / (text + link) <= ALT_MAX_DENSITY:
+                node.score = max(node.score, best.score)
+                return node
+            return best
+        node = node.parent
+    return best
+
+
+def find_main(doc: Document, blocks: list[ElementInfo], zones: Zones | None = None) -> set[int]:
+    """uids of the elements that make up the main content (empty when nothing reads like text)."""
+    doc.subtree_totals()
+    candidates = _candidates(blocks)
+    if not candidates:
+        return set()
+    zones = zones or Zones()
+    best = candidates[0]
+    for cand in candidates[:SKIP_ZONED]:  # pass over candidates inside a dialog, a footer...
+        if zones.inner(cand)[0] not in SKIP_ZONES:
+            best = cand
+            break
+    best = _common_ancestor(best, candidates)
+    main = {best.uid}
+    parent = best.parent
+    if parent is not None:
+        threshold = max(SIBLING_MIN, best.score * SIBLING_RATIO)
+        for cand in candidates:
+            if cand.parent is parent and cand is not best and cand.score >= threshold:
+                main.add(cand.uid)
+    return main
+
+
+class MainMembership:
+    """Depth of the main-content element holding an element (-1 outside), memoised."""
+
+    def __init__(self, main: set[int]) -> None:
+        self.main = main
+        self._memo: dict[int, int] = {}
+
+    def depth(self, info: ElementInfo) -> int:
+        memo = self._memo
         main = self.main
         pending: list[ElementInfo] = []
         node: ElementInfo | None = info
@@ -145,18 +201,9 @@ class _Paths:
         return result
 
 
-def _inside(info: ElementInfo, tags: frozenset[str], stop_depth: int) -> bool:
-    node: ElementInfo | None = info
-    while node is not None and node.depth > stop_depth:
-        if node.tag in tags:
-            return True
-        node = node.parent
-    return False
-
-
-def link_features(info: ElementInfo, paths: _Paths) -> LinkFeatures:
-    zone, zone_depth = paths.inner_zone(info)
-    main_depth = paths.main_depth(info)
+def link_features(info: ElementInfo, zones: Zones, membership: MainMembership) -> LinkFeatures:
+    zone, zone_depth = zones.inner(info)
+    main_depth = membership.depth(info)
     in_main = main_depth >= 0
     block = info.block
     return LinkFeatures(
@@ -166,9 +213,6 @@ def link_features(info: ElementInfo, paths: _Paths) -> LinkFeatures:
         block_text=block.own_text,
         block_link_text=block.link_text,
         block_links=block.n_links,
-        heading=_inside(info, HEADING_TAGS, max(main_depth, 0)),
-        list_item=_inside(info, LIST_TAGS, max(main_depth, 0)),
-        main_hint=False,
     )
 
 
@@ -176,12 +220,14 @@ def decide(f: LinkFeatures) -> Placement:
     """The placement of one link from its features."""
     if not f.in_main:
         return f.outer_zone or Placement.OTHER
-    if f.zone is not None:
+    if f.zone is not None and f.zone not in MAIN_NEUTRAL_ZONES:
         return f.zone
+    if f.block_text < LINK_BLOCK_MIN_TEXT:
+        return Placement.OTHER  # a bare link list inside the main content (tags, "related" lists)
     return Placement.CONTENT
 
 
-def classify(doc: Document, anchors: list[LexborNode], blocks: list[ElementInfo] | None = None,
+def classify(doc: Document, anchors: Iterable[LexborNode], blocks: list[ElementInfo] | None = None,
              ) -> tuple[list[Placement], list[LinkFeatures]]:
     """Placements (and features) of ``anchors``, elements of ``doc`` in document order.
     ``blocks`` is the result of ``doc.walk()`` when the caller already walked the page."""
@@ -190,7 +236,7 @@ def classify(doc: Document, anchors: list[LexborNode], blocks: list[ElementInfo]
     infos = [doc.info(a) for a in anchors]
     for info in infos:
         info.block.n_links += 1
-    main = find_main(doc, blocks)
-    paths = _Paths(main)
-    feats = [link_features(info, paths) for info in infos]
+    zones = Zones()
+    membership = MainMembership(find_main(doc, blocks, zones))
+    feats = [link_features(info, zones, membership) for info in infos]
     return [decide(f) for f in feats], feats

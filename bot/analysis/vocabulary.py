@@ -42,60 +42,66 @@ MAIN_ROLES = frozenset({"main", "article"})
 _ZONE_WORDS: list[tuple[Placement, frozenset[str], tuple[str, ...]]] = [
     (
         Placement.COMMENTS,
-        frozenset({"comment", "comments", "disqus", "respond", "replies", "reply", "discussion", "commentlist"}),
+        frozenset({"comment", "comments", "disqus", "respond", "discussion", "commentlist"}),
         ("comment", "disqus"),
     ),
     (
         Placement.AUTHOR,
-        frozenset({"author", "authors", "byline", "bio", "avatar", "contributor", "writer", "profile"}),
+        frozenset({"author", "authors", "byline", "bio", "avatar", "contributor", "writer"}),
         ("author", "byline"),
     ),
     (
         Placement.NAVIGATION,
         frozenset({
             "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs",
-            "crumbs", "pagination", "pager", "paging", "skip", "toc", "tabs", "dropdown", "hamburger",
-            "offcanvas", "drawer", "jump", "prev", "next", "previous", "postnav",
+            "crumbs", "pagination", "pager", "paging", "skip", "dropdown", "hamburger", "offcanvas", "drawer",
+            "postnav",
         }),
         ("nav", "menu", "breadcrumb", "paginat", "dropdown"),
     ),
     (
         Placement.HEADER,
-        frozenset({"header", "masthead", "topbar", "branding", "logo", "banner", "utility", "announcement"}),
+        frozenset({"header", "masthead", "topbar", "branding", "logo", "announcement"}),
         ("header", "masthead", "topbar"),
     ),
     (
         Placement.FOOTER,
-        frozenset({"footer", "copyright", "colophon", "legal", "bottom", "sitemap", "foot"}),
+        frozenset({"footer", "copyright", "colophon", "legal", "sitemap"}),
         ("footer", "copyright"),
     ),
     (
         Placement.SIDEBAR,
         frozenset({
-            "sidebar", "aside", "widget", "widgets", "related", "recommended", "recommendations", "popular",
-            "trending", "recent", "latest", "more", "sponsored", "promo", "promotion", "advert", "ad", "ads",
-            "adsense", "teaser", "teasers", "rail", "sidebox", "outbrain", "taboola", "suggested", "also",
-            "upsell", "crosssell", "carousel", "slider", "cta",
+            "sidebar", "aside", "related", "recommended", "recommendations", "popular", "trending", "recent",
+            "sponsored", "promo", "promotion", "advert", "adsense", "teaser", "teasers", "rail", "sidebox",
+            "outbrain", "taboola", "suggested", "upsell", "crosssell",
         }),
-        ("sidebar", "widget", "related", "recommend", "advert", "sponsor", "promo"),
+        ("sidebar", "related", "recommend", "advert", "sponsor", "promo"),
     ),
     (
         Placement.OTHER,
         frozenset({
-            "share", "sharing", "social", "sociallinks", "follow", "tag", "tags", "tagcloud", "tagged",
-            "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
-            "modal", "popup", "overlay", "print", "meta", "postmeta", "entrymeta", "category", "categories",
-            "cat", "cats", "filed", "login", "signin", "search", "lang", "language", "languages", "locale",
-            "hidden", "sr", "screen", "visually", "rating", "reviews", "cart", "wishlist", "pdp", "facet",
-            "facets", "filter", "filters", "sort",
+            "share", "sharing", "social", "sociallinks", "follow", "tags", "tagcloud", "tagged",
+            "cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot", "newsletter", "subscribe",
+            "subscription", "signup", "modal", "popup", "overlay", "meta", "postmeta", "entrymeta",
+            "categories", "filed", "login", "signin", "lang", "language", "languages", "locale", "rating",
+            "reviews", "cart", "wishlist", "facet", "facets", "filter", "filters",
         }),
         ("share", "social", "cookie", "newsletter", "subscri", "tagcloud"),
     ),
 ]
 
+#: class names that describe a state or a layout rather than a part of the page
+_MODIFIER_PREFIXES = ("has-", "has_", "with-", "with_", "no-", "no_", "is-", "is_", "show-", "hide-", "js-")
+_MODIFIER_SUFFIXES = ("-enabled", "-disabled", "-collapsed", "-open", "-active", "-empty", "-visible")
+#: classes that CMSs put on the article element itself, next to taxonomy classes (WordPress
+#: ``hentry category-news tag-x author-y``)
+_ARTICLE_MARKERS = frozenset({"hentry", "status-publish", "type-post", "type-page", "h-entry"})
+
 _POSITIVE_WORDS = frozenset({
     "article", "articles", "content", "contents", "entry", "hentry", "main", "post", "posts", "text", "body",
     "story", "prose", "blog", "richtext", "rte", "wysiwyg", "markdown", "md", "copy", "editorial", "section",
+    "hentry",
 })
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -152,12 +158,32 @@ def _classify_class_token(value: str) -> tuple[int | None, bool]:
     return found
 
 
+def _zone_names(value: str) -> list[str]:
+    """The class/id names of ``value`` that can name a zone (modifiers and utility classes dropped)."""
+    names = value.split()
+    if _ARTICLE_MARKERS.intersection(names):
+        return []  # the article element itself; its taxonomy classes (category-x, tag-y) say nothing
+    result = []
+    for name in names:
+        if ":" in name or "[" in name or "/" in name or "*" in name:
+            continue  # utility classes with variants or arbitrary values (md:hidden, top-[var(--nav)])
+        lower = name.lower()
+        if lower.startswith(_MODIFIER_PREFIXES) or lower.endswith(_MODIFIER_SUFFIXES):
+            continue
+        cut = name.find("--")
+        if cut > 0:
+            name = name[:cut]  # BEM modifier: m-article--sidebar-right is an m-article
+        result.append(name)
+    return result
+
+
+@lru_cache(maxsize=65536)
 def classify_attr(value: str) -> tuple[Placement | None, bool]:
     """(boilerplate zone or None, whether the value names main content) for a class + id string."""
     best: int | None = None
     positive = False
     cache = _CLASS_CACHE
-    for name in value.split():
+    for name in _zone_names(value):
         found = cache.get(name) or _classify_class_token(name)
         rank = found[0]
         if rank is not None:
@@ -167,4 +193,8 @@ def classify_attr(value: str) -> tuple[Placement | None, bool]:
             positive = True
     if best is not None:
         return _ZONE_WORDS[best][0], False
-    return None, positive
+    return None, positive or _is_article(value)
+
+
+def _is_article(value: str) -> bool:
+    return bool(_ARTICLE_MARKERS.intersection(value.split()))
