@@ -23,6 +23,7 @@ from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK
 from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
+CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
 # Weight of a word the knowledge base has never seen, as a fraction of the rarest known key's IDF. Such
@@ -131,7 +132,7 @@ class Index:
         self.keyset: set[str] = set()
         self.variants: list[tuple[str, frozenset[str]]] = []
         for topic, lang, words in variant_words:
-            keys = frozenset(self._key(w, lang, known_only=False) for w in words)
+            keys = frozenset(self._doc_key(w, lang) for w in words)
             self.variants.append((topic, keys))
             self.keyset |= keys
         union: dict[str, set[str]] = {}
@@ -157,20 +158,31 @@ class Index:
 
     # -- analysis -------------------------------------------------------------------------------
     def _key(self, word: str, lang: str, *, known_only: bool) -> str:
+        return self._lookup(word, lang)[0] if known_only else self._doc_key(word, lang)
+
+    @staticmethod
+    def _doc_key(word: str, lang: str) -> str:
+        """A variant word's key: its shared concept, else its stem tagged with the variant's language."""
+        concept = concept_of(word)
+        return "C:" + concept if concept is not None else f"{lang}:{stem(word, lang)}"
+
+    def _lookup(self, word: str, lang: str) -> tuple[str, float]:
+        """A question word's known key and weight, or ``("", 0)``.
+
+        Words outside the bilingual concept map match variants of the question's language; a match in
+        the other language's variants counts, but less ("kind" is a child in Dutch, not a sort).
+        """
         concept = concept_of(word)
         if concept is not None:
-            return "C:" + concept
-        own = stem(word, lang)
-        if not known_only:
-            return own
+            return "C:" + concept, 1.0
+        own = f"{lang}:{stem(word, lang)}"
         if own in self.keyset:
-            return own
-        other = stem(word, "en" if lang == "nl" else "nl")
+            return own, 1.0
+        other_lang = "en" if lang == "nl" else "nl"
+        other = f"{other_lang}:{stem(word, other_lang)}"
         if other in self.keyset:
-            return other
-        if word in self.keyset:
-            return word
-        return ""
+            return other, CROSS_LANGUAGE_WEIGHT
+        return "", 0.0
 
     def correct(self, word: str) -> tuple[str, int] | None:
         """The closest vocabulary word to a misspelt ``word`` and its edit distance, or ``None``."""
@@ -218,17 +230,17 @@ class Index:
                 continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
             if word in VERY_WORDS:
                 specific.add(word)
-            key = self._key(word, lang, known_only=True)
+            key, weight = self._lookup(word, lang)
             if key:
-                terms.append(Term(key, word))
+                terms.append(Term(key, word, weight))
                 if key.startswith("C:"):
                     concepts.add(concept_of(word) or key[2:])
                 continue
             parts = self._split(word, lang)
             if parts:
                 for part in parts:
-                    pkey = self._key(part, lang, known_only=True)
-                    terms.append(Term(pkey, part))
+                    pkey, pweight = self._lookup(part, lang)
+                    terms.append(Term(pkey, part, pweight))
                     if pkey.startswith("C:"):
                         concepts.add(concept_of(part) or pkey[2:])
                     if part in VERY_WORDS:
@@ -236,8 +248,9 @@ class Index:
                 continue
             fixed = self.correct(word) if word not in OFFTOPIC and word not in self.real_words else None
             if fixed is not None:
-                fkey = self._key(fixed[0], lang, known_only=True) or stem(fixed[0], lang)
-                terms.append(Term(fkey, word, CORRECTED_WEIGHT))
+                fkey, fweight = self._lookup(fixed[0], lang)
+                fkey = fkey or f"{lang}:{stem(fixed[0], lang)}"
+                terms.append(Term(fkey, word, CORRECTED_WEIGHT * (fweight or 1.0)))
                 # Only a near-certain correction may make a question count as being about SEO.
                 if fkey.startswith("C:") and fixed[1] == 1:
                     concepts.add(concept_of(fixed[0]) or fkey[2:])

@@ -448,6 +448,7 @@ ENTRIES: tuple[Entry, ...] = (
             "backlinks disappearing over time",
             "what loss rate is normal",
             "links rot",
+            "how long does a backlink last",
         ],
         q_nl=[
             "Wat is link decay?",
@@ -457,6 +458,7 @@ ENTRIES: tuple[Entry, ...] = (
             "linkverval",
             "welk verliespercentage is normaal",
             "backlinks die na verloop van tijd weggaan",
+            "hoe lang blijft een backlink staan",
         ],
     ),
     entry(

@@ -66,6 +66,7 @@ ENTRIES: tuple[Entry, ...] = (
             "stop tracking a site",
             "which sites am i tracking",
             "how do i monitor my backlinks",
+            "can i track several sites",
         ],
         q_nl=[
             "Hoe volg ik een site?",
@@ -75,6 +76,7 @@ ENTRIES: tuple[Entry, ...] = (
             "stoppen met volgen van een site",
             "welke sites volg ik",
             "hoe monitor ik mijn backlinks",
+            "kan ik meerdere sites volgen",
         ],
     ),
     entry(

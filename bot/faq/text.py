@@ -24,7 +24,7 @@ STOP_NL = frozenset(
     willen zal zou zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk
     gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
     veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
-    toe zie zien kijk kijken wil andere ander mee af elke iedere ieder niks niets
+    toe zie zien kijk kijken wil andere ander anderen mensen via mee af elke iedere ieder niks niets
     iemand
     """.split()
 )
@@ -35,7 +35,7 @@ STOP_EN = frozenset(
     in at by to from about into as than then also still not no yes can could should would will shall may
     might must have has had just so very really any some all much many if is it's im i'm pls please
     thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz whats
-    hows wheres whos advice idea ideas know knows says say happens happen now per see
+    hows wheres whos advice idea ideas know knows help says say happens happen now per see
     look want wants wanted put guy other others every something anything nothing somebody dont doesnt
     isnt cant wont arent didnt im ive ill id thats theres u ur btw
     """.split()
@@ -106,6 +106,15 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("google", "maps"), "googlemaps"),
     (("link", "in", "bio"), "linkinbio"),
     (("cant", "find"), "missing"),
+    (("in", "de", "tekst"), "intext"),
+    (("in", "tekst"), "intext"),
+    (("in", "the", "text"), "intext"),
+    (("in", "text"), "intext"),
+    (("no", "backlinks"), "nobacklinks"),
+    (("zero", "backlinks"), "nobacklinks"),
+    (("geen", "backlinks"), "nobacklinks"),
+    (("nul", "backlinks"), "nobacklinks"),
+    (("0", "backlinks"), "nobacklinks"),
     (("can", "not", "find"), "missing"),
     (("not", "found"), "missing"),
     (("niet", "gevonden"), "missing"),
