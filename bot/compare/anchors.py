@@ -233,6 +233,7 @@ def anchor_profile_counted(
     counts: Counter[str] = Counter({c.value: 0 for c in AnchorClass})
     phrases: Counter[str] = Counter()
     phrase_class: dict[str, AnchorClass] = {}
+    shown: dict[str, str] = {}  # phrase -> the anchor as written (first seen), for display
     total = 0
     for anchor, n in pairs:
         if n <= 0:
@@ -243,7 +244,8 @@ def anchor_profile_counted(
         phrase = " ".join(tokens(anchor or "")) if cls is not AnchorClass.IMAGE else ""
         phrases[phrase] += n
         phrase_class.setdefault(phrase, cls)
-    top = [(p or "(image / empty)", n, phrase_class[p].value) for p, n in phrases.most_common(top_n)]
+        shown.setdefault(phrase, " ".join((anchor or "").split()))
+    top = [(shown[p] if p else "(image / empty)", n, phrase_class[p].value) for p, n in phrases.most_common(top_n)]
     warnings: list[AnchorWarning] = []
     if total >= MIN_LINKS_FOR_WARNING:
         for phrase, n in phrases.most_common():

@@ -184,7 +184,7 @@ def resolve_sites(db, team_id: str, site_domain: str, competitor_domains: Sequen
         comps = competitors_of(db, team_id, site.domain)
     if not comps:
         raise UserInputError(
-            f"{site.domain} has no competitors to compare with; track one with: backlinks track rival.nl --competitor-of {site.domain}"
+            f"{site.domain} has no competitors to compare with; track one with: backlinks track COMPETITOR --competitor-of {site.domain}"
         )
     return site, comps
 

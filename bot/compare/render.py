@@ -161,8 +161,9 @@ def reason_text(reason: Any, lang: str) -> str:
 def toxic_line(d: Any, lang: str) -> str:
     reasons = "; ".join(f"{reason_text(r, lang)} (+{r.points})" for r in d.reasons if r.points or r.params.get("niche"))
     if d.verdict == "unknown" or (d.pages_read == 0 and d.unread):
-        why = ", ".join(d.unread) or "not-read"
-        reasons = "; ".join(x for x in (reasons, t("compare.reason.unread", lang, why=why)) if x)
+        why = [w for w in d.unread if w != "not-read"]
+        unread = t("compare.reason.unread", lang, why=", ".join(why)) if why else t("compare.reason.not_read", lang)
+        reasons = "; ".join(x for x in (reasons, unread) if x)
     return t(
         "compare.toxic.line",
         lang,

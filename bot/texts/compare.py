@@ -148,6 +148,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{pages} pagina's met dezelfde ankertekst \"{anchor}\" (linkfarm)",
     },
     "compare.reason.sitewide": {"en": "sitewide link on {pages} pages (footer/sidebar)", "nl": "sitewide link op {pages} pagina's (footer/sidebar)"},
+    "compare.reason.not_read": {
+        "en": "not read yet (a scan that reads pages will)",
+        "nl": "nog niet gelezen (een scan die pagina's leest doet dat)",
+    },
     "compare.reason.unread": {"en": "page could not be read ({why})", "nl": "pagina niet te lezen ({why})"},
     "compare.mark.saved": {
         "en": "{domain} marked {decision} for {site}.",
