@@ -255,11 +255,13 @@ OFFTOPIC = frozenset(
     energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel
     """.split()
 )
-# Software where "backlinks" means something else (links between notes): here even "backlink" is off-topic.
+# Software where "backlinks"/links mean something else (links between notes or documents): here even
+# "backlink" is off-topic.
 DOMAIN_CONFLICT = frozenset(
     """
     obsidian notion roam logseq zettelkasten onenote evernote notes notities aantekeningen excel spreadsheet
-    spreadsheets cel cell cellen cells formule formula sheet sheets tabblad onedrive sharepoint dropbox
+    spreadsheets cel cell cellen cells formule formula sheet sheets tabblad onedrive sharepoint dropbox document
+    documenten docs powerpoint outlook pdf
     """.split()
 )
 
