@@ -10,12 +10,14 @@ from bot.faq.lang import detect_language
 from bot.faq.model import LANGS, FaqAnswer
 from bot.i18n import t
 
-# A match must reach this similarity (0..1) to be given as an answer. Calibrated on the shared eval
-# set plus tests/faq/paraphrases.jsonl with bench/bench_faq.py (see the --sweep option).
+# A match must reach this similarity (0..1) to be given as an answer (and cover enough of the question,
+# see bot.faq.index.required_coverage). Calibrated on the shared eval sample plus
+# tests/faq/paraphrases.jsonl with bench/bench_faq.py --sweep; the range 0.40-0.45 behaves the same.
 THRESHOLD = 0.45
 # Questions about the desk itself that consist of nothing but function words ("what can you do?").
 _HELP = re.compile(
-    r"^\W*(?:(?:wat|what)\s+(?:kan|kun|can|do|doe)\s+(?:je|jij|u|you)(?:\s+(?:allemaal|all|so|voor\s+mij|for\s+me|do|doen))*"
+    r"^\W*(?:(?:wat|what)\s+(?:kan|kun|can|do|doe)\s+(?:je|jij|u|you)"
+    r"(?:\s+(?:allemaal|all|so|voor\s+mij|for\s+me|do|doen))*"
     r"|what\s+are\s+you\s+able\s+to\s+do|wat\s+doe\s+je|who\s+are\s+you|wie\s+ben\s+je|help|hulp|helpen)\W*$",
     re.IGNORECASE,
 )

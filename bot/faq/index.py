@@ -1,15 +1,23 @@
 """Retrieval over the knowledge base's curated question variants.
 
 Every variant becomes a set of *keys*: a shared bilingual concept (``C:nofollow``) where the synonym map
-knows the word, otherwise its Snowball stem in the variant's language. A question is analysed the same
-way, with two extra steps for sloppy typing: unknown words are corrected against the vocabulary of the
-variants (Damerau-Levenshtein, 1 edit for short words, 2 for long ones, via a deletion index) and
-Dutch compounds are split into known parts ("backlinkprofiel" -> backlink + profiel).
+knows the word (or an inflection of it), otherwise its Snowball stem tagged with the variant's language
+(``nl:zoekwoord``). A question is analysed the same way, with extra steps for sloppy typing: Dutch
+compounds are split into known parts ("backlinkprofiel" -> backlink + profiel), and words that are
+neither known nor real words of the knowledge base are corrected against the variants' vocabulary
+(Damerau-Levenshtein, 1 edit up to 7 letters, 2 beyond, same first letter, via a deletion index).
 
-Scoring is IDF-weighted cosine similarity between the question's keys and each variant's keys (IDF over
-entries, so a topic with many variants weighs no more than one with few); an entry scores its best
-variant, blended with the similarity to the union of all its variants. The result is in [0, 1] and is
-what the desk thresholds.
+Two numbers come out per entry (:class:`Hit`):
+
+* ``score``: IDF-weighted cosine similarity between the question's *known* keys and the entry's best
+  variant (IDF over entries, so a topic with many variants weighs no more than one with few), blended
+  with the similarity to the union of its variants;
+* ``coverage``: the share of the *whole* question the entry accounts for, unknown words included.
+
+The desk answers when the score passes a threshold and the coverage passes what
+:func:`required_coverage` asks for the question: little for a question that names an unambiguous SEO
+term ("backlinks for my hair salon"), more for SEO-leaning words ("toxic coworker" is declined), and
+nearly all of it for everyday words only ("how much does a website cost" is declined).
 """
 
 from __future__ import annotations
@@ -26,17 +34,13 @@ CORRECTED_WEIGHT = 0.8
 CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
-# Weight of a word the knowledge base has never seen, as a fraction of the rarest known key's IDF. Such
-# words lower the similarity (a question about something else) without drowning a clear match in a
-# question that also names the asker's own trade ("backlinks for my bakery").
-UNKNOWN_FACTOR = 0.6
 
 
 @dataclass(frozen=True)
 class Term:
     key: str
     surface: str
-    weight: float = 1.0  # lower for guessed (typo-corrected) words
+    weight: float = 1.0  # lower for guessed (typo-corrected) words and other-language matches
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ class Analysis:
 @dataclass(frozen=True)
 class Hit:
     topic: str
-    score: float  # similarity of the known words, 0..1
+    score: float  # cosine similarity of the question's known words, 0..1
     coverage: float = 1.0  # share of the question (unknown words included) the entry accounts for
 
 
@@ -145,7 +149,6 @@ class Index:
             for k in keys:
                 df[k] = df.get(k, 0) + 1
         self.idf = {k: math.log(1 + n / d) for k, d in df.items()}
-        self.unknown_idf = UNKNOWN_FACTOR * max(self.idf.values())
         self.norms = [(topic, keys, self._norm(keys)) for topic, keys in self.variants]
         self.union_norms = {topic: self._norm(keys) for topic, keys in self.union.items()}
         self.delete_index: dict[str, set[str]] = {}
@@ -262,7 +265,7 @@ class Index:
 
     # -- scoring --------------------------------------------------------------------------------
     def _norm(self, keys: frozenset[str]) -> float:
-        return math.sqrt(sum(self.idf.get(k, self.unknown_idf) ** 2 for k in keys)) or 1.0
+        return math.sqrt(sum(self.idf[k] ** 2 for k in keys)) or 1.0
 
     def _query_weights(self, analysis: Analysis) -> tuple[dict[str, float], dict[str, float]]:
         """The question's known keys with their IDF weights, and every key with its plain weight."""

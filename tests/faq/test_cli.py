@@ -57,3 +57,9 @@ def test_help_does_not_load_the_knowledge_base() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_forced_language(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["faq", "--json", "--lang", "en", "hoe snel werken backlinks?"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["lang"] == "en" and "2-4 months" in out["answer"]

@@ -124,3 +124,33 @@ def test_knowledge_is_in_our_own_words() -> None:
             w = words(part)
             copied = [" ".join(w[i : i + 7]) for i in range(len(w) - 6) if tuple(w[i : i + 7]) in shingles]
             assert not copied, (item.id, copied[:2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do i see backlinks in obsidian",  # backlinks of another kind
+        "hoe maak ik backlinks in notion tussen pagina's",
+        "kan ik mijn hypotheek linken aan mijn spaarrekening",  # shares only "link"
+        "what's the link between coffee and sleep",
+        "toxic coworker advice",  # an SEO-leaning word in another sense
+        "blocked drain who to call",
+        "how much does a website cost",  # everyday words only
+        "track my amazon order",
+    ],
+)
+def test_tricky_offtopic_is_declined(text: str) -> None:
+    assert not answer(text).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("heb ik backlinks nodig voor mijn kapsalon", "why-backlinks-matter"),  # the asker's own trade
+        ("i sell bike parts online, how do i get other sites to link to me", "sme-start"),  # scene, then question
+        ("hoeveel backlinks heb ik nodig voor hypotheek berekenen", "how-many-links"),  # SEO term beats mortgage
+    ],
+)
+def test_on_topic_with_context(text: str, topic: str) -> None:
+    reply = answer(text)
+    assert reply.answered and reply.topic == topic
