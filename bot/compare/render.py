@@ -152,6 +152,8 @@ def reason_text(reason: Any, lang: str) -> str:
         return t("compare.reason.spam", lang, category=category, hits=params.get("hits", 0))
     if code == "foreign-script":
         params.setdefault("script", "?")
+    if code == "sitewide" and "pages" not in params:
+        return t("compare.reason.template-link", lang, placement=params.get("placement", "footer"))
     try:
         return t(f"compare.reason.{code}", lang, **params)
     except (KeyError, IndexError):
@@ -191,4 +193,4 @@ def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = F
     return lines
 
 
-_SPAM = {"gambling", "pharma", "adult", "replica", "essay", "payday"}
+_SPAM = {"gambling", "pharma", "adult", "replica", "essay", "payday", "link-selling"}

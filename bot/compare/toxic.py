@@ -22,7 +22,9 @@ Points (documented thresholds):
 reason                      points  when
 ==========================  ======  ===========================================================
 spam-<category>             25/40   >= 3 hits of the category's terms in the page text / >= 6 hits
-                                    or a term in the title (0 when the category is the site's niche)
+                                    or a term in the title (0 when the category is the site's niche);
+                                    categories: gambling, pharma, adult, replica, essay, payday,
+                                    link-selling (link sellers and PBNs)
 many-outbound-links         15/30   >= 100 / >= 250 links to other domains on the page
 hidden-link-to-site         50      the link to the site is hidden (display:none, visibility:hidden,
                                     font-size 0-1px, far off-screen, opacity 0, hidden attribute)
@@ -31,6 +33,8 @@ parked                      50      parking / "domain for sale" text on a thin p
 foreign-script              25      >= 30% of >= 200 letters in a non-Latin script, site is Latin
 link-farm                   35/50   >= 3 / >= 10 pages of the domain with the same commercial anchor
 sitewide                    15      >= 3 pages with the link in footer, sidebar, navigation or header
+                            10      one read page carries the link only in such a place (a template
+                                    link: likely on every page of the site)
 ==========================  ======  ===========================================================
 
 Verdict: ``toxic`` from 60, ``suspicious`` from 30, else ``clean`` -- but only when at least one page
@@ -51,6 +55,7 @@ from urllib.parse import urljoin
 
 from bot.compare.anchors import COMMERCIAL, AnchorRules, classify_anchor, fold, tokens
 
+SITEWIDE_PLACEMENTS = frozenset({"footer", "sidebar", "navigation", "header"})
 TOXIC_FROM = 60
 SUSPICIOUS_FROM = 30
 PAGES_PER_DOMAIN = 3
@@ -86,6 +91,12 @@ SPAM_TERMS: dict[str, tuple[str, ...]] = {
         "payday loan", "payday loans", "snel geld lenen", "flitskrediet", "flitskredieten", "direct geld lenen",
         "lenen zonder bkr", "quick loans", "cash advance", "no credit check", "minilening", "minileningen",
         "instant loan",
+    ),
+    # link selling / private blog networks: the reference article's "links kopen" and PBNs
+    "link-selling": (
+        "buy backlinks", "backlinks kopen", "koop backlinks", "dofollow backlinks", "guest post", "guest posts",
+        "write for us", "sponsored post", "gastblog plaatsen", "linkbuilding pakket", "link exchange", "linkruil",
+        "pbn links", "artikel plaatsen met link", "betaalde links",
     ),
 }
 
@@ -373,6 +384,8 @@ def score_signals(signals: PageSignals, site: SiteContext) -> list[Reason]:
         reasons.append(Reason("hidden-links", 30, {"links": signals.hidden_links}))
     if signals.parked:
         reasons.append(Reason("parked", 50, {}))
+    if signals.target_placements and all(p in SITEWIDE_PLACEMENTS for p in signals.target_placements):
+        reasons.append(Reason("sitewide", 10, {"placement": signals.target_placements[0]}))
     if (
         signals.script not in ("latin", "other", site.script)
         and signals.letters >= FOREIGN_SCRIPT_MIN_LETTERS
@@ -400,9 +413,6 @@ class LinkInfo:
     anchor: str | None
     placement: str | None
     follow: bool | None
-
-
-SITEWIDE_PLACEMENTS = frozenset({"footer", "sidebar", "navigation", "header"})
 
 
 def store_reasons(links: Sequence[LinkInfo], site: SiteContext) -> list[Reason]:
@@ -487,7 +497,8 @@ def score_domain(
             if reason.code not in best or reason.points > best[reason.code].points:
                 best[reason.code] = reason
     for reason in store_reasons(links, site):
-        best[reason.code] = reason
+        if reason.code not in best or reason.points >= best[reason.code].points:
+            best[reason.code] = reason
     reasons = []
     for code, reason in best.items():
         if seen.get(code, 0) > 1:

@@ -138,6 +138,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.spam.replica": {"en": "replica", "nl": "namaak"},
     "compare.spam.essay": {"en": "essay-mill", "nl": "scriptieschrijf"},
     "compare.spam.payday": {"en": "payday-loan", "nl": "flitskrediet"},
+    "compare.spam.link-selling": {"en": "link-selling", "nl": "linkverkoop"},
     "compare.reason.many-outbound-links": {"en": "{links} outbound links on the page", "nl": "{links} uitgaande links op de pagina"},
     "compare.reason.hidden-link-to-site": {"en": "your link is hidden (hacked page?)", "nl": "je link is verborgen (gehackte pagina?)"},
     "compare.reason.hidden-links": {"en": "{links} hidden links (hacked page?)", "nl": "{links} verborgen links (gehackte pagina?)"},
@@ -148,6 +149,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{pages} pagina's met dezelfde ankertekst \"{anchor}\" (linkfarm)",
     },
     "compare.reason.sitewide": {"en": "sitewide link on {pages} pages (footer/sidebar)", "nl": "sitewide link op {pages} pagina's (footer/sidebar)"},
+    "compare.reason.template-link": {"en": "link only in the {placement} (a template link)", "nl": "link alleen in de {placement} (een sjabloonlink)"},
     "compare.reason.not_read": {
         "en": "not read yet (a scan that reads pages will)",
         "nl": "nog niet gelezen (een scan die pagina's leest doet dat)",

@@ -256,3 +256,17 @@ def test_pages_to_read_is_bounded_and_fair() -> None:
     old = {"https://d0.nl/0": ("2026-11-01T00:00:00+00:00", PageSignals())}
     assert "https://d0.nl/0" in {l.source_url for l in pages_to_read(links, old, now=now)}  # older than a week
     assert "https://d0.nl/0" in {l.source_url for l in pages_to_read(links, stored, now=now, refresh=True)}
+
+
+def test_link_selling_and_template_link() -> None:
+    seller = "Backlinks kopen? Gastblog plaatsen vanaf 50 euro, dofollow backlinks, sponsored post en linkruil. "
+    assert reasons(page(f"<p>{DUTCH} {seller} {LINK}</p>")) == {"spam-link-selling": 25}
+    agency = SiteContext.for_site("linkbuilding.nl", [], ["backlinks kopen"])
+    assert reasons(page(f"<p>{DUTCH} {seller} <a href='https://linkbuilding.nl/'>x</a></p>"), agency) == {"spam-link-selling": 0}
+    footer_only = page(f"<article><p>{DUTCH}</p></article><footer>Webdesign door {LINK}</footer>")
+    assert reasons(footer_only) == {"sitewide": 10}
+    # the stored evidence of 3+ footer pages outranks the single-page hint (the code counts once)
+    signals = extract_signals(analyse_html(footer_only, "https://farm.example/1"), footer_only, "https://farm.example/1", SITE.targets)
+    links = [info(f"https://farm.example/{i}", placement="footer") for i in range(3)]
+    d = score_domain("farm.example", links, {"https://farm.example/1": signals}, SITE)
+    assert [(r.code, r.points) for r in d.reasons] == [("sitewide", 15)]
