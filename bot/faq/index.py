@@ -5,7 +5,7 @@ knows the word (or an inflection of it), otherwise its Snowball stem tagged with
 (``nl:zoekwoord``). A question is analysed the same way, with extra steps for sloppy typing: Dutch
 compounds are split into known parts ("backlinkprofiel" -> backlink + profiel), and words that are
 neither known nor real words of the knowledge base are corrected against the variants' vocabulary
-(Damerau-Levenshtein, 1 edit up to 7 letters, 2 beyond, same first letter, via a deletion index).
+(Damerau-Levenshtein, 1 edit for 4-6 letters, 2 beyond, same first letter, via a deletion index).
 
 Two numbers come out per entry (:class:`Hit`):
 
@@ -102,9 +102,9 @@ SOFT_MATCH = {"C:link": ("C:backlink", 0.7), "C:backlink": ("C:link", 0.7)}
 
 
 def _max_edits(word: str) -> int:
-    if len(word) < 5:
+    if len(word) < 4:
         return 0
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 6 else 2
 
 
 class Index:
@@ -202,6 +202,8 @@ class Index:
                 continue
             if cand[0] != word[0]:
                 continue  # a typo rarely hits the first letter; "grant" is not "krant"
+            if len(word) == 4 and len(cand) != 5:
+                continue  # a short word is only missing a letter ("kopn"); "boat" is not "beat"
             rank = (dist, 0, -self.vocab.get(cand, 0), cand)
             if best is None or rank < best:
                 best = rank

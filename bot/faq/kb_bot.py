@@ -284,13 +284,16 @@ ENTRIES: tuple[Entry, ...] = (
             "Every week (default Monday 09:00) the bot posts a *digest* per tracked site: new and lost backlinks "
             "with reasons, changes, the trend in referring domains as a chart, your yearly loss rate against the "
             "normal 5-15%, and progress toward 2-4 quality links a month. Set it with `/backlinks digest "
-            "on|off|now`, a weekday and time, or a #channel."
+            "on|off|now`, a weekday and time, or a #channel; `/backlinks digest settings` shows the last run and "
+            "why it failed if it did (often: the bot is not in that channel)."
         ),
         nl=(
             "Elke week (standaard maandag 09:00) post de bot per gevolgde site een *digest*: nieuwe en verloren "
             "backlinks met redenen, wijzigingen, het verloop van verwijzende domeinen als grafiek, je "
             "verliespercentage per jaar naast de normale 5-15%, en de voortgang naar 2-4 kwalitatieve links per "
-            "maand. Stel het in met `/backlinks digest on|off|now`, een weekdag en tijd, of een #kanaal."
+            "maand. Stel het in met `/backlinks digest on|off|now`, een weekdag en tijd, of een #kanaal; "
+            "`/backlinks digest settings` toont de laatste run en waarom die mislukte (vaak: de bot zit niet in "
+            "dat kanaal)."
         ),
         related=("bot-track", "link-decay", "links-per-month"),
         command="`/backlinks digest settings`",
@@ -301,6 +304,8 @@ ENTRIES: tuple[Entry, ...] = (
             "turn off the weekly report",
             "send the digest to another channel",
             "weekly summary of my backlinks",
+            "the digest is not arriving",
+            "i did not get the weekly digest",
         ],
         q_nl=[
             "Wat is de wekelijkse digest?",
@@ -309,6 +314,8 @@ ENTRIES: tuple[Entry, ...] = (
             "weekoverzicht uitzetten",
             "digest naar een ander kanaal sturen",
             "wekelijks overzicht van mijn backlinks",
+            "de digest komt niet binnen",
+            "ik heb geen weekoverzicht gekregen",
         ],
     ),
     entry(

@@ -93,7 +93,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "klik", "referral", "verwijzend"),
     "indexfast": ("sneller", "faster", "quicker"),
     "fast": ("snel", "fast", "quick", "quickly", "speed", "snelheid", "vlug"),
-    "long": ("long", "lang", "hoelang", "howlong", "when", "wanneer", "duurt", "duren", "duration", "takes",
+    "long": ("long", "lang", "hoelang", "howlong", "duurt", "duren", "duration", "takes",
              "take", "wachten", "wait", "geduld", "patience", "overnight"),
     "month": ("month", "months", "maand", "maanden", "monthly", "maandelijks", "maanddoel"),
     "year": ("year", "years", "jaar", "jaren", "jaarlijks", "yearly", "annual", "annually"),
