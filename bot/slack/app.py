@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 BOT_SCOPES = [
     "commands", "chat:write", "chat:write.public", "im:history", "im:read", "im:write", "app_mentions:read",
     "files:read", "files:write", "users:read", "channels:read", "groups:read",
+    "channels:history", "groups:history",  # digests: find our own post after a crash (conversations.history)
 ]
 NOT_IN_CHANNEL_ERRORS = {"not_in_channel", "channel_not_found", "is_archived"}
 
