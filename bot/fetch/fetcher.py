@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, TypeVar
@@ -59,6 +59,10 @@ T = TypeVar("T")
 class _Mode(Enum):
     PAGE = "page"
     ROBOTS = "robots"
+    DATA = "data"  # any content type, raw bytes (sitemaps, feeds): :meth:`Fetcher.fetch_data`
+
+
+_CONDITIONAL = ("if-none-match", "if-modified-since")
 
 
 @dataclass
@@ -134,15 +138,41 @@ class Fetcher:
 
     # ------------------------------------------------------------------ public API
 
-    async def fetch(self, url: str) -> FetchResult:
-        """Fetch ``url``. Never raises for network or page problems: see ``FetchResult.error``."""
+    async def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> FetchResult:
+        """Fetch ``url``. Never raises for network or page problems: see ``FetchResult.error``.
+
+        ``headers`` are extra request headers (e.g. ``If-None-Match``/``If-Modified-Since``); when a
+        conditional header was sent and the server answers 304, the result has ``status == 304``,
+        no error and no ``html`` (the page did not change).
+        """
+        return await self._fetch_mode(url, _Mode.PAGE, headers)
+
+    async def fetch_data(self, url: str, headers: Mapping[str, str] | None = None) -> FetchResult:
+        """Fetch ``url`` as raw bytes of any content type (XML sitemaps, gzip files, feeds), with the
+        same address checks, robots.txt, limits, retries and size cap as :meth:`fetch`. The bytes are
+        in ``FetchResult.body`` (``html`` stays None); 304 is handled as in :meth:`fetch`."""
+        return await self._fetch_mode(url, _Mode.DATA, headers)
+
+    async def robots_rules(self, url: str) -> RobotsRules | None:
+        """The (cached) robots.txt rules of ``url``'s origin; the protego parser is ``rules.parser``
+        (crawl delay, sitemaps). None for an invalid URL."""
+        parsed = parse_url(url)
+        if parsed is None:
+            return None
+        return await self._rules_for(parsed)
+
+    async def _fetch_mode(self, url: str, mode: _Mode, headers: Mapping[str, str] | None) -> FetchResult:
         parsed = parse_url(url)
         if parsed is None:
             return FetchResult(
                 url=url, final_url=url, error=FetchError.INVALID_URL,
                 detail=f"{url!r} is not an absolute http(s) address",
             )
-        result = await self._shared(self._inflight, str(parsed), lambda: self._fetch_with_retries(parsed))
+        extra = dict(headers) if headers else None
+        key = str(parsed)
+        if extra or mode is not _Mode.PAGE:
+            key = f"{mode.value} {key} {sorted(extra.items()) if extra else ''}"
+        result = await self._shared(self._inflight, key, lambda: self._fetch_with_retries(parsed, mode, extra))
         return result if result.url == url else replace(result, url=url)
 
     async def robots_allowed(self, url: str) -> bool:
@@ -181,12 +211,14 @@ class Fetcher:
 
     # ------------------------------------------------------------------ page fetching
 
-    async def _fetch_with_retries(self, url: URL) -> FetchResult:
+    async def _fetch_with_retries(
+        self, url: URL, mode: _Mode = _Mode.PAGE, headers: dict[str, str] | None = None
+    ) -> FetchResult:
         settings = self._settings
         started = time.monotonic()
         attempt = 0
         while True:
-            chain = await self._follow(url, _Mode.PAGE)
+            chain = await self._follow(url, mode, headers)
             final = chain.final
             if not final.retryable or attempt >= settings.max_retries:
                 break
@@ -217,9 +249,10 @@ class Fetcher:
             redirects=tuple(chain.hops),
             elapsed=elapsed,
             detail=final.detail,
+            body=final.body if final.error is None else None,
         )
 
-    async def _follow(self, start: URL, mode: _Mode) -> _Chain:
+    async def _follow(self, start: URL, mode: _Mode, headers: dict[str, str] | None = None) -> _Chain:
         """One attempt at ``start``, following redirects (each hop checked) within the time budget."""
         settings = self._settings
         hops: list[str] = []
@@ -239,7 +272,7 @@ class Fetcher:
                 if hops:
                     detail = f"Refused to follow a redirect to {current}: {refusal.detail}."
                 return _Chain(_Answer(current, error=error, detail=detail), hops)
-            if mode is _Mode.PAGE and settings.obey_robots:
+            if mode is not _Mode.ROBOTS and settings.obey_robots:
                 rules = await self._rules_for(current)
                 if not rules.allows(str(current), settings.robots_token):
                     if rules.site_error is not None:
@@ -253,7 +286,7 @@ class Fetcher:
                     else:
                         detail = f"The robots.txt of {current.origin()} does not allow {settings.robots_token} to fetch this page."
                     return _Chain(_Answer(current, error=FetchError.BLOCKED, detail=detail), hops)
-            answer, used = await self._request(current, mode, budget)
+            answer, used = await self._request(current, mode, budget, headers)
             budget -= used
             if answer.error is FetchError.BLOCKED_ADDRESS:
                 return _Chain(_explain_hop(answer, hops), hops)
@@ -302,7 +335,9 @@ class Fetcher:
                 return
             await asyncio.sleep(delay)
 
-    async def _request(self, url: URL, mode: _Mode, budget: float) -> tuple[_Answer, float]:
+    async def _request(
+        self, url: URL, mode: _Mode, budget: float, headers: dict[str, str] | None = None
+    ) -> tuple[_Answer, float]:
         """Send one GET (in the host's and the global slot) and judge the answer; returns it and the time used."""
         host = _host_key(url)
         await self._wait_for_host(host)
@@ -313,7 +348,7 @@ class Fetcher:
             began = time.monotonic()
             try:
                 async with asyncio.timeout(max(budget, 0.001)):
-                    answer = await self._send(url, mode, budget)
+                    answer = await self._send(url, mode, budget, headers)
             except TimeoutError:
                 answer = _Answer(
                     url, error=FetchError.UNREACHABLE,
@@ -321,13 +356,13 @@ class Fetcher:
                 )
             return answer, time.monotonic() - began
 
-    async def _send(self, url: URL, mode: _Mode, budget: float) -> _Answer:
+    async def _send(self, url: URL, mode: _Mode, budget: float, headers: dict[str, str] | None = None) -> _Answer:
         settings = self._settings
         timeout = aiohttp.ClientTimeout(
             total=max(budget, 0.001), connect=settings.connect_timeout, sock_connect=settings.connect_timeout
         )
         try:
-            async with self._session.get(url, allow_redirects=False, timeout=timeout) as resp:
+            async with self._session.get(url, allow_redirects=False, timeout=timeout, headers=headers) as resp:
                 header_bytes = sum(len(name) + len(value) + 4 for name, value in resp.raw_headers)
                 if header_bytes > MAX_HEADER_BYTES:
                     resp.close()
@@ -337,6 +372,11 @@ class Fetcher:
                     )
                 if mode is _Mode.ROBOTS:
                     return await self._judge_robots(url, resp)
+                if resp.status == 304 and headers and any(k.lower() in _CONDITIONAL for k in headers):
+                    resp.close()  # not modified since the ETag / date we sent
+                    return _Answer(url, status=304, headers=_lower_headers(resp.headers), detail="Not modified.")
+                if mode is _Mode.DATA:
+                    return await self._judge_data(url, resp)
                 return await self._judge_page(url, resp)
         except aiohttp.ClientConnectorError as exc:
             if isinstance(exc.os_error, BlockedAddressError):
@@ -418,6 +458,37 @@ class Fetcher:
             answer.detail = "The site answered with a bot challenge instead of the page."
             return answer
         answer.html = html
+        return answer
+
+    async def _judge_data(self, url: URL, resp: aiohttp.ClientResponse) -> _Answer:
+        """Any content type: the (decompressed, capped) body of a 2xx answer as bytes."""
+        status = resp.status
+        headers = _lower_headers(resp.headers)
+        answer = _Answer(url, status=status, headers=headers)
+        if status in REDIRECT_STATUSES:
+            answer.location = headers.get("location")
+            return answer
+        error = error_for_status(status)
+        if error is not None:
+            resp.close()
+            answer.error = error
+            answer.retryable = status in RETRY_STATUSES
+            answer.retry_after = parse_retry_after(headers.get("retry-after"))
+            answer.detail = _status_detail(status, error)
+            return answer
+        limit = self._settings.max_bytes
+        if resp.content_length is not None and resp.content_length > limit:
+            resp.close()
+            answer.error = FetchError.TOO_LARGE
+            answer.detail = f"The file is {resp.content_length} bytes; the limit is {limit}."
+            return answer
+        body, too_large = await _read_capped(resp, limit)
+        if too_large:
+            resp.close()
+            answer.error = FetchError.TOO_LARGE
+            answer.detail = f"The file is larger than {limit} bytes (after decompression)."
+            return answer
+        answer.body = body
         return answer
 
     async def _judge_robots(self, url: URL, resp: aiohttp.ClientResponse) -> _Answer:

@@ -39,6 +39,7 @@ class FetchResult:
     redirects: tuple[str, ...] = ()
     elapsed: float = 0.0
     detail: str | None = None
+    body: bytes | None = None  # raw bytes, set by ``Fetcher.fetch_data`` only
 
     @property
     def ok(self) -> bool:

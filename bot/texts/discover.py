@@ -1,0 +1,139 @@
+"""Sentences for discovery: watch lists, discovery runs and unlinked mentions (CLI and Slack)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # errors
+    "discover.bad_domain": {
+        "en": "{domain!r} is not a domain name; give a site to watch like nieuws.gemeente.nl.",
+        "nl": "{domain!r} is geen domeinnaam; geef een site om te volgen, zoals nieuws.gemeente.nl.",
+    },
+    "discover.watch_own_site": {
+        "en": "{domain} is {site} itself; watch the sites that could link to it.",
+        "nl": "{domain} is {site} zelf; volg de sites die ernaar zouden kunnen linken.",
+    },
+    "discover.running": {
+        "en": "Discovery for {scope} is already running; wait until it has finished.",
+        "nl": "De zoektocht voor {scope} loopt al; wacht tot die klaar is.",
+    },
+    "discover.no_domains": {
+        "en": "Give at least one domain, for example: backlinks watch add {site} nieuws.gemeente.nl",
+        "nl": "Geef minstens één domein, bijvoorbeeld: backlinks watch add {site} nieuws.gemeente.nl",
+    },
+    "discover.budget_invalid": {
+        "en": "--budget must be a whole number from 1 to 100000.",
+        "nl": "--budget moet een heel getal van 1 tot en met 100000 zijn.",
+    },
+    # watch list
+    "discover.watch_added": {
+        "en": "Watching {count} more domain(s) for {site}: {domains}.",
+        "nl": "Voor {site} worden {count} domein(en) extra gevolgd: {domains}.",
+    },
+    "discover.watch_nothing_added": {
+        "en": "Those domains were already watched for {site}.",
+        "nl": "Die domeinen werden voor {site} al gevolgd.",
+    },
+    "discover.watch_removed": {
+        "en": "No longer watching for {site}: {domains}.",
+        "nl": "Voor {site} niet meer gevolgd: {domains}.",
+    },
+    "discover.watch_nothing_removed": {
+        "en": "None of those domains were on the watch list of {site}.",
+        "nl": "Geen van die domeinen stond op de volglijst van {site}.",
+    },
+    "discover.watch_header": {
+        "en": "Watch list of {site}: {count} domain(s) ({user} added by hand, {auto} linking to {site} or its competitors).",
+        "nl": "Volglijst van {site}: {count} domein(en) ({user} met de hand toegevoegd, {auto} die naar {site} of de concurrenten linken).",
+    },
+    "discover.watch_empty": {
+        "en": "Nothing to watch for {site} yet: import or add backlinks first, or add domains with: backlinks watch add {site} DOMAIN",
+        "nl": "Nog niets te volgen voor {site}: importeer of voeg eerst backlinks toe, of voeg domeinen toe met: backlinks watch add {site} DOMEIN",
+    },
+    "discover.watch_line": {
+        "en": "  {domain}  ({origin})",
+        "nl": "  {domain}  ({origin})",
+    },
+    "discover.origin.user": {"en": "added by hand", "nl": "met de hand"},
+    "discover.origin.auto": {"en": "links to you or a competitor", "nl": "linkt naar jou of een concurrent"},
+    # discovery run
+    "discover.summary": {
+        "en": "Discovery for {scope}: read {domains} domain(s), {pages} page(s) ({unchanged} unchanged, {failed} failed), "
+        "{listings} sitemap/feed/home request(s) in {seconds:.1f} s.",
+        "nl": "Zoektocht voor {scope}: {domains} domein(en) gelezen, {pages} pagina('s) ({unchanged} ongewijzigd, {failed} mislukt), "
+        "{listings} sitemap-/feed-/homepageverzoek(en) in {seconds:.1f} s.",
+    },
+    "discover.found": {
+        "en": "New backlinks: {links}. New unlinked mentions: {mentions}.",
+        "nl": "Nieuwe backlinks: {links}. Nieuwe vermeldingen zonder link: {mentions}.",
+    },
+    "discover.link_line": {
+        "en": "  + {source_url} -> {target_url} ({kind})",
+        "nl": "  + {source_url} -> {target_url} ({kind})",
+    },
+    "discover.deferred": {
+        "en": "{count} page(s) did not fit in this run's budget of {budget}; the next run reads them.",
+        "nl": "{count} pagina('s) pasten niet in het budget van {budget} van deze ronde; de volgende ronde leest ze.",
+    },
+    "discover.resumed": {
+        "en": "An earlier interrupted run was resumed; pages it had read were not read again.",
+        "nl": "Een eerder onderbroken ronde is hervat; pagina's die al gelezen waren, zijn niet opnieuw gelezen.",
+    },
+    "discover.nothing_to_read": {
+        "en": "No domains to read for {scope}: add backlinks, or watch domains with: backlinks watch add SITE DOMAIN",
+        "nl": "Geen domeinen te lezen voor {scope}: voeg backlinks toe, of volg domeinen met: backlinks watch add SITE DOMEIN",
+    },
+    "discover.next_check": {
+        "en": "New backlinks are checked from now on like every other: backlinks check {scope}",
+        "nl": "Nieuwe backlinks worden vanaf nu gecontroleerd zoals alle andere: backlinks check {scope}",
+    },
+    "discover.scope_all": {"en": "all sites", "nl": "alle sites"},
+    # mentions
+    "discover.mentions_header": {
+        "en": "{count} page(s) mention {site} without linking to it. Ask them for a link:",
+        "nl": "{count} pagina('s) noemen {site} zonder ernaar te linken. Vraag ze om een link:",
+    },
+    "discover.mentions_header_all": {
+        "en": "{count} mention(s) of {site} ({unlinked} on pages without a link to it):",
+        "nl": "{count} vermelding(en) van {site} ({unlinked} op pagina's zonder link ernaartoe):",
+    },
+    "discover.mentions_none": {
+        "en": "No unlinked mentions of {site} found yet. Discovery looks for them: backlinks discover {site}",
+        "nl": "Nog geen vermeldingen van {site} zonder link gevonden. De zoektocht zoekt ze: backlinks discover {site}",
+    },
+    "discover.mention_line": {
+        "en": "  {page_url}\n    \u201c{sentence}\u201d",
+        "nl": "  {page_url}\n    \u201c{sentence}\u201d",
+    },
+    "discover.mention_linked": {"en": " (already links to you)", "nl": " (linkt al naar je)"},
+    "discover.more": {
+        "en": "... and {count} more (use --json for all).",
+        "nl": "... en nog {count} (gebruik --json voor alles).",
+    },
+    # Slack
+    "discover.slack.usage.watch": {
+        "en": "`/backlinks watch list SITE`, `/backlinks watch add SITE DOMAIN...`, `/backlinks watch remove SITE DOMAIN...`",
+        "nl": "`/backlinks watch list SITE`, `/backlinks watch add SITE DOMEIN...`, `/backlinks watch remove SITE DOMEIN...`",
+    },
+    "discover.slack.usage.discover": {
+        "en": "`/backlinks discover SITE`: read the sites on its watch list for new backlinks and mentions",
+        "nl": "`/backlinks discover SITE`: lees de sites op de volglijst voor nieuwe backlinks en vermeldingen",
+    },
+    "discover.slack.usage.mentions": {
+        "en": "`/backlinks mentions SITE`: pages that name the site without linking to it",
+        "nl": "`/backlinks mentions SITE`: pagina's die de site noemen zonder ernaar te linken",
+    },
+    "discover.slack.progress": {
+        "en": ":mag: Discovering backlinks for *{scope}*: {done}/{total} steps...",
+        "nl": ":mag: Backlinks zoeken voor *{scope}*: {done}/{total} stappen...",
+    },
+    "discover.slack.failed": {
+        "en": "Discovery for {scope} failed; try again later.",
+        "nl": "De zoektocht voor {scope} is mislukt; probeer het later opnieuw.",
+    },
+    "discover.slack.interrupted": {
+        "en": "Discovery for {scope} was interrupted; the next run carries on where it stopped.",
+        "nl": "De zoektocht voor {scope} is onderbroken; de volgende ronde gaat verder waar deze stopte.",
+    },
+    "discover.slack.mentions_csv_title": {
+        "en": "Unlinked mentions of {site}",
+        "nl": "Vermeldingen van {site} zonder link",
+    },
+}
