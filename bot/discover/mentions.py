@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
+from urllib.parse import urljoin
 
 SENTENCE_MAX = 300
 MAX_PER_PAGE = 20
@@ -143,7 +144,19 @@ def page_text(html: str, url: str) -> PageText:
     """Visible text of ``html`` (one line per block) and the spans of its links with their domain."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from bot.analysis.links import link_domain, resolve
+    from bot.domains import domain_of_url
+
+    def resolve(href: str | None, against: str) -> str | None:
+        href = (href or "").strip()
+        if not href or href.startswith("#"):
+            return None
+        try:
+            absolute = urljoin(against, href)
+        except ValueError:
+            return None
+        return absolute if absolute[:8].lower().startswith(("http://", "https://")) else None
+
+    link_domain = domain_of_url
 
     tree = LexborHTMLParser(html or "")
     body = tree.body

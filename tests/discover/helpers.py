@@ -74,3 +74,21 @@ async def store_with_sites(path: Path, team: str = "T1", own: str = "bakkerij-ja
         yield store
     finally:
         await store.aclose()
+
+
+def etag_page(host, path: str, html: str, etag: str) -> None:  # type: ignore[no-untyped-def]
+    """Serve ``html`` with an ETag; answer 304 when the request carries it in If-None-Match."""
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        if request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        return web.Response(text=html, content_type="text/html", headers={"ETag": etag})
+
+    host.handle(path, handler)
+
+
+def page_gaps(host, *, skip: tuple[str, ...] = ("/robots.txt",)) -> list[float]:  # type: ignore[no-untyped-def]
+    """Seconds between consecutive requests that reached ``host`` (robots.txt left out)."""
+    times = [seen.at for seen in host.requests if seen.path not in skip]
+    return [b - a for a, b in zip(times, times[1:])]
