@@ -118,6 +118,8 @@ def apply_digest_command(
 ) -> DigestSettings:
     """Store what ``command`` changes (settings/now change nothing); returns the settings after."""
     digest_repo.ensure_settings(db, team_id, now=now, tz=tz_hint, lang=lang)
+    if tz_hint:
+        digest_repo.set_tz_if_unset(db, team_id, tz_hint)  # the first person to configure it, if unknown
     changes: dict[str, Any] = {}
     if command.action == "on":
         changes["enabled"] = True
@@ -260,7 +262,7 @@ async def digest_handler(cmd: Any) -> None:
         await cmd.reply(message(text))
         return
     existing = await store.call(digest_repo.get_settings, cmd.team_id)
-    tz_hint = None if existing is not None else await _user_tz(cmd)
+    tz_hint = None if existing is not None and existing.tz else await _user_tz(cmd)
     settings = await store.call(apply_digest_command, cmd.team_id, command, now=now, lang=cmd.lang, tz_hint=tz_hint)
     if command.action != "now":
         if scheduler is not None:

@@ -198,10 +198,14 @@ async def dispatch(cmd: Command, text: str) -> None:
             return
         if r.kind == "unknown":
             if r.suggestion:
-                hint = t("slack.unknown_suggest", cmd.lang, word=r.name, suggestion=r.suggestion)
-            else:
-                hint = t("slack.unknown", cmd.lang, word=r.name)
-            await cmd.reply(message(hint))
+                await cmd.reply(message(t("slack.unknown_suggest", cmd.lang, word=r.name, suggestion=r.suggestion)))
+                return
+            if "faq" in SUBCOMMANDS:  # a bare topic ("disavow", "pbn") may be a question; the desk
+                cmd.name, cmd.args, cmd.rest = "faq", r.args, r.rest  # answers or we correct
+                cmd.extra["unknown_word"] = r.name
+                await SUBCOMMANDS["faq"].handler(cmd)
+                return
+            await cmd.reply(message(t("slack.unknown", cmd.lang, word=r.name)))
             return
         sub = SUBCOMMANDS[r.name or ""]
         cmd.name, cmd.args, cmd.rest = sub.name, r.args, r.rest

@@ -123,6 +123,7 @@ async def test_shutdown_cancels_running_check_and_says_so(slack: FakeSlack, tmp_
         blog.page("/slow", "<a href='https://mysite.nl/'>x</a>", delay=5)
         running = await start_bot(slack, tmp_path, fetcher_factory=lambda: web.fetcher(max_retries=0))
         await slack.slash("track mysite.nl")
+        await slack.wait_for(lambda: len(slack.responses) == 1)
         await slack.slash("add mysite.nl " + blog.url("/slow"))
         await slack.wait_for(lambda: len(slack.responses) == 2)
         await slack.slash("check mysite.nl")
@@ -132,3 +133,24 @@ async def test_shutdown_cancels_running_check_and_says_so(slack: FakeSlack, tmp_
         assert time.monotonic() - start < 3
         assert not running.ctx.tasks
         assert "interrupted" in slack.posted()[-1].text
+
+
+async def test_bare_topic_goes_to_desk_and_nonsense_gets_correction(slack: FakeSlack, bot: Running) -> None:
+    await slack.slash("pbn")
+    await slack.wait_for(lambda: slack.responses)
+    assert "I don't know" not in slack.responses[-1]["text"]
+    await slack.slash("frobnicate")
+    await slack.wait_for(lambda: len(slack.responses) == 2)
+    assert "I don't know `frobnicate`" in slack.responses[-1]["text"] and "/backlinks help" in slack.responses[-1]["text"]
+
+
+async def test_rate_limited_upload_and_update_are_retried(slack: FakeSlack, bot: Running) -> None:
+    await slack.slash("track mysite.nl")
+    await slack.wait_for(lambda: len(slack.responses) == 1)
+    await slack.slash("add mysite.nl https://blog.example/a")
+    await slack.wait_for(lambda: len(slack.responses) == 2)
+    slack.rate_limit("files.completeUploadExternal", times=1, retry_after=1)
+    slack.rate_limit("files.getUploadURLExternal", times=1, retry_after=1)
+    await slack.slash("export mysite.nl")
+    await slack.wait_for(lambda: [f for f in slack.files.values() if f.completed], timeout=10)
+    assert [c.status for c in slack.calls_to("files.completeUploadExternal")] == [429, 200]
