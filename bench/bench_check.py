@@ -398,18 +398,20 @@ def main() -> None:
         first = ours["runs"][0]
         rates = [r["checked"] / r["seconds"] for r in ours["runs"]]
         steady = rates[1:]
-        ours_rate = max(rates)  # best of our checks, as (a) is the best of two runs
         print(f"(a) bare aiohttp download   : {bare_rate:8.0f} pages/s  ({n} pages, best of 2 runs)")
         print(f"(b) requests+BS4, 10 threads: {bs4_rate:8.0f} pages/s  ({bs4['pages']} pages sampled)")
         print(f"ours, first check           : {rates[0]:8.0f} pages/s  ({first['checked']} checked, {first['live']} live, "
               f"{first['seconds']:.2f} s, state {first['state']})")
         if steady:
-            print(f"ours, next check            : {steady[0]:8.0f} pages/s")
+            print(f"ours, repeat check          : {steady[0]:8.0f} pages/s  (same pages: the stored analysis is reused)")
         print(f"  where the time goes: our fetcher alone {ours['fetch_only_rate']:.0f} pages/s "
               f"({ours['fetch_only_rate'] / bare_rate:.2f} of (a)); HTML analysis {ours['analysis_ms']:.1f} ms/page on one thread "
               f"(= {1000 / ours['analysis_ms']:.0f} pages/s per core)")
-        print(f"ratio ours/(a) = {ours_rate / bare_rate:.2f}  (target >= 0.35; best of our {len(rates)} checks)")
-        print(f"ratio ours/(b) = {ours_rate / bs4_rate:.1f}x (target >= 10x)")
+        print(f"ratio ours/(a), first check (every page analysed)          = {rates[0] / bare_rate:.2f}  (target >= 0.35)")
+        print(f"ratio ours/(b), first check                                = {rates[0] / bs4_rate:.1f}x (target >= 10x)")
+        if steady:
+            print(f"ratio ours/(a), repeat check (unchanged pages not re-analysed) = {steady[0] / bare_rate:.2f}")
+            print(f"ratio ours/(b), repeat check                                   = {steady[0] / bs4_rate:.1f}x")
         print(f"politeness: max requests in flight at any one host = {polite['max_in_flight']} (per_host = {PER_HOST}); "
               f"{polite['requests']} requests incl. robots.txt")
         print(f"peak RSS ours, {n} links: {ours['tree_peak_mb']:.0f} MB incl. parse processes "

@@ -65,6 +65,7 @@ CHUNK = 256  # backlinks loaded from the store at a time
 BATCH = 100  # results per write transaction
 FLUSH_EVERY = 0.5  # seconds: a partial batch is written at least this often
 PROGRESS_EVERY = 0.25  # seconds between progress callbacks
+TASKS_PER_PROCESS = 1000  # pages a parse process analyses before it is replaced
 PROCESS_MIN_LINKS = 500  # fewer links than this: parse threads (starting processes would not pay off)
 
 
@@ -366,7 +367,10 @@ def parse_pool(total: int, *, parse_workers: int | None = None, parse_processes:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
-            return ProcessPoolExecutor(max_workers=parse_processes, mp_context=context, initializer=_warm_parser)
+            # Workers are replaced now and then so that allocator growth in long checks stays bounded.
+            return ProcessPoolExecutor(
+                max_workers=parse_processes, mp_context=context, initializer=_warm_parser, max_tasks_per_child=TASKS_PER_PROCESS
+            )
         except (OSError, ImportError, NotImplementedError):  # no /dev/shm, no semaphores: threads will do
             log.warning("parse processes unavailable; analysing pages in threads")
     return ThreadPoolExecutor(max_workers=parse_workers or min(4, cpus), thread_name_prefix="parse")
