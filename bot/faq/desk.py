@@ -60,11 +60,12 @@ def _build(topic: str, lang: str, score: float) -> FaqAnswer:
 def answer(question: str, lang: str | None = None) -> FaqAnswer:
     """Answer ``question``; ``lang=None`` detects Dutch or English, otherwise ``"nl"``/``"en"`` is forced.
 
-    Questions outside the knowledge base get ``answered=False`` with a short reply saying what the
-    desk can help with. Raises ``ValueError`` for an empty question or an unknown language.
+    Questions outside the knowledge base (and text without words, "??") get ``answered=False`` with a
+    short reply saying what the desk can help with. Raises ``ValueError`` for an empty or blank question
+    or an unknown language.
     """
     question = " ".join((question or "").split())[:MAX_QUESTION]
-    if not re.search(r"\w", question):
+    if not question:
         raise ValueError("empty question")
     lang = _lang(lang, question)
     if _HELP.match(question):
