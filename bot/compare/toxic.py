@@ -27,8 +27,12 @@ spam-<category>             25/40   >= 3 hits of the category's terms in the pag
                                     link-selling (link sellers and PBNs)
 many-outbound-links         15/30   >= 100 / >= 250 links to other domains on the page
 hidden-link-to-site         50      the link to the site is hidden (display:none, visibility:hidden,
-                                    font-size 0-1px, far off-screen, opacity 0, hidden attribute)
-hidden-links                30      >= 3 hidden links to other domains
+                                    font-size 0-1px, far off-screen, opacity 0, hidden attribute, or a
+                                    <style> rule) and not also shown visibly
+hidden-spam-links           40      hidden links to other domains with spam anchors (injected: hacked)
+hidden-links                15      >= 5 other hidden links to other domains outside menus, headers,
+                                    footers, dialogs and language/share widgets (those hide links for
+                                    ordinary reasons; measured on 300 real pages of the placement eval set)
 parked                      50      parking / "domain for sale" text on a thin page (< 400 words)
 foreign-script              25      >= 30% of >= 200 letters in a non-Latin script, site is Latin
 link-farm                   35/50   >= 3 / >= 10 pages of the domain with the same commercial anchor
@@ -139,6 +143,7 @@ _SCRIPTS: tuple[tuple[str, int, int], ...] = (
     ("cjk", 0x4E00, 0x9FFF),
     ("cjk", 0xAC00, 0xD7AF),
 )
+HIDDEN_LINKS_MIN = 5
 FOREIGN_SCRIPT_SHARE = 0.30
 FOREIGN_SCRIPT_MIN_LETTERS = 200
 
@@ -215,8 +220,9 @@ class PageSignals:
     outbound_links: int = 0
     spam: dict[str, int] = field(default_factory=dict)
     spam_title: tuple[str, ...] = ()
-    hidden_links: int = 0  # hidden links to other domains
-    hidden_target_links: int = 0  # hidden links to the site
+    hidden_links: int = 0  # hidden links to other domains, outside menus and widgets
+    hidden_spam_links: int = 0  # hidden links to other domains with a spam anchor (injected by a hack)
+    hidden_target_links: int = 0  # hidden links to the site (0 when the site is also linked visibly)
     parked: bool = False
     script: str = "latin"
     script_share: float = 0.0
@@ -298,16 +304,48 @@ def _is_hidden(node: Any, classes: set[str], ids: set[str]) -> bool:
     return False
 
 
-def hidden_links(html_text: str, page_url: str, targets: Sequence[str]) -> tuple[int, int]:
-    """(hidden links to other domains, hidden links to ``targets``) in the page's HTML."""
+_UI_CONTAINER_TAGS = frozenset({"nav", "header", "footer", "dialog", "select", "details", "menu"})
+_UI_CONTAINER_RE = re.compile(
+    r"menu|nav|dropdown|drop-down|modal|popup|popover|drawer|mobile|offcanvas|off-canvas|lang|locale|share|social"
+    r"|cookie|consent|tooltip|accordion|mega|flyout|collapse|country|region|footer|header|search|cart|login|account"
+)
+
+
+def _in_ui_container(node: Any) -> bool:
+    """Inside a menu, header, footer, dialog, language or share widget: places that hide links for
+    ordinary reasons (dropdowns, mobile menus), where a hidden link says nothing about a hack."""
+    depth = 0
+    while node is not None and depth < 40 and node.tag not in ("body", "html", "-document"):
+        if node.tag in _UI_CONTAINER_TAGS:
+            return True
+        attrs = node.attributes or {}
+        marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}".lower()
+        if marker.strip() and _UI_CONTAINER_RE.search(marker):
+            return True
+        node = node.parent
+        depth += 1
+    return False
+
+
+@dataclass(frozen=True)
+class HiddenLinks:
+    external: int = 0  # hidden links to other domains outside menus/widgets
+    spam: int = 0  # hidden links to other domains whose anchor is spam vocabulary
+    target: int = 0  # hidden links to the site
+    target_visible: int = 0  # visible links to the site
+
+
+def hidden_links(html_text: str, page_url: str, targets: Sequence[str], tree: Any = None) -> HiddenLinks:
+    """Hidden links in the page's HTML (inline style, ``hidden`` attribute, or a ``<style>`` class/id
+    rule that hides), counted to other domains, with spam anchors, and to ``targets``."""
     from selectolax.lexbor import LexborHTMLParser
 
     from bot.domains import domain_of_url, match_target
 
-    tree = LexborHTMLParser(html_text)
+    tree = tree if tree is not None else LexborHTMLParser(html_text)
     classes, ids = _hidden_classes(tree)
     own = domain_of_url(page_url)
-    external = to_target = 0
+    external = spam = to_target = visible_target = 0
     for node in tree.css("a[href]"):
         href = (node.attributes or {}).get("href") or ""
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
@@ -316,32 +354,47 @@ def hidden_links(html_text: str, page_url: str, targets: Sequence[str]) -> tuple
         domain = domain_of_url(url)
         if domain is None or domain == own:
             continue
+        is_target = match_target(url, targets) is not None
         if not _is_hidden(node, classes, ids):
+            visible_target += is_target
             continue
-        external += 1
-        if match_target(url, targets):
+        if is_target:
             to_target += 1
-    return external, to_target
+            continue
+        if spam_hits(node.text(separator=" ") or ""):
+            spam += 1
+        elif not _in_ui_container(node):
+            external += 1
+    return HiddenLinks(external, spam, to_target, visible_target)
+
+
+def visible_text(tree: Any) -> str:
+    """All text of the page body without scripts, styles and templates (boilerplate included: spam
+    vocabulary in a sidebar counts)."""
+    body = tree.body
+    if body is None:
+        return ""
+    for node in body.css("script, style, noscript, template, svg"):
+        node.decompose()
+    return body.text(separator=" ")
 
 
 def extract_signals(analysis: Any, html_text: str, page_url: str, targets: Sequence[str]) -> PageSignals:
     """Signals of one readable page from its :class:`~bot.analysis.model.PageAnalysis` and HTML (pure)."""
+    from selectolax.lexbor import LexborHTMLParser
+
     from bot.domains import match_target
 
+    tree = LexborHTMLParser(html_text)
+    hidden = hidden_links(html_text, page_url, targets, tree)
     title = analysis.title or ""
-    text = analysis.text
-    if not text:
-        from selectolax.lexbor import LexborHTMLParser
-
-        body = LexborHTMLParser(html_text).body
-        text = body.text(separator=" ") if body is not None else ""
+    text = visible_text(tree)
     words = len(text.split())
     spam = spam_hits(f"{title} {text}")
     spam_title = tuple(sorted(spam_hits(title)))
     folded = fold(f"{title} {text[:5000]}")
     parked = words < PARKED_MAX_WORDS and bool(_PARKED_RE.search(folded))
     script, share, letters = script_profile(f"{title} {text}")
-    hidden, hidden_target = hidden_links(html_text, page_url, targets)
     placements = tuple(str(getattr(l.placement, "value", l.placement)) for l in analysis.links if match_target(l.href, targets))
     return PageSignals(
         status="ok",
@@ -350,8 +403,9 @@ def extract_signals(analysis: Any, html_text: str, page_url: str, targets: Seque
         outbound_links=int(analysis.outbound_links or 0),
         spam=spam,
         spam_title=spam_title,
-        hidden_links=hidden,
-        hidden_target_links=hidden_target,
+        hidden_links=hidden.external,
+        hidden_spam_links=hidden.spam,
+        hidden_target_links=hidden.target if not hidden.target_visible else 0,
         parked=parked,
         script=script,
         script_share=round(share, 3),
@@ -380,8 +434,10 @@ def score_signals(signals: PageSignals, site: SiteContext) -> list[Reason]:
         reasons.append(Reason("many-outbound-links", 15, {"links": signals.outbound_links}))
     if signals.hidden_target_links:
         reasons.append(Reason("hidden-link-to-site", 50, {"links": signals.hidden_target_links}))
-    if signals.hidden_links >= 3:
-        reasons.append(Reason("hidden-links", 30, {"links": signals.hidden_links}))
+    if signals.hidden_spam_links:
+        reasons.append(Reason("hidden-spam-links", 40, {"links": signals.hidden_spam_links}))
+    elif signals.hidden_links >= HIDDEN_LINKS_MIN:
+        reasons.append(Reason("hidden-links", 15, {"links": signals.hidden_links}))
     if signals.parked:
         reasons.append(Reason("parked", 50, {}))
     if signals.target_placements and all(p in SITEWIDE_PLACEMENTS for p in signals.target_placements):

@@ -141,7 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.spam.link-selling": {"en": "link-selling", "nl": "linkverkoop"},
     "compare.reason.many-outbound-links": {"en": "{links} outbound links on the page", "nl": "{links} uitgaande links op de pagina"},
     "compare.reason.hidden-link-to-site": {"en": "your link is hidden (hacked page?)", "nl": "je link is verborgen (gehackte pagina?)"},
-    "compare.reason.hidden-links": {"en": "{links} hidden links (hacked page?)", "nl": "{links} verborgen links (gehackte pagina?)"},
+    "compare.reason.hidden-links": {"en": "{links} hidden links to other sites", "nl": "{links} verborgen links naar andere sites"},
+    "compare.reason.hidden-spam-links": {"en": "{links} hidden spam links (hacked page?)", "nl": "{links} verborgen spamlinks (gehackte pagina?)"},
     "compare.reason.parked": {"en": "parked or for-sale domain", "nl": "geparkeerd domein of te koop"},
     "compare.reason.foreign-script": {"en": "page in {script} script", "nl": "pagina in {script} schrift"},
     "compare.reason.link-farm": {
