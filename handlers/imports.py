@@ -88,6 +88,8 @@ async def import_file(ctx: AppContext, client: AsyncWebClient, team_id: str, use
         data = await files.download(file["url_private"], client.token, api_url=ctx.settings.slack_api_url)
         msg = await import_bytes(ctx, team_id, domain, data, file.get("name"), lang)
         await ctx.store.call(slack_repo.clear_pending_upload, team_id, user_id)
+    except files.DownloadError as err:
+        msg = message(t("slack.import.failed", lang, name=file.get("name") or "?", message=err.text(lang)))
     except BacklinksError as err:
         msg = message(t("slack.import.failed", lang, name=file.get("name") or "?", message=str(err)))
     except Exception:

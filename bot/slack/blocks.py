@@ -246,7 +246,9 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
             truncated = True
             text += "\n" + t("slack.more_in_csv", lang, count=len(changed) - max_changes)
         blocks += sections(text)
-    if not lost and not changed:
+    if not counts["checked"] and not links:
+        blocks.append(section(t("slack.check.no_links", lang, domain=escape(domain))))
+    elif not lost and not changed:
         blocks.append(section(t("slack.check.nothing_changed", lang)))
     if counts["blocked"]:
         blocks.append(context(t("slack.check.blocked_note", lang, count=counts["blocked"])))

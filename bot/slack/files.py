@@ -63,6 +63,22 @@ async def upload(client: AsyncWebClient, *, channel: str, filename: str, content
     return dict(resp.data) if isinstance(resp.data, dict) else {}
 
 
+class DownloadError(UserInputError):
+    """A Slack file could not be downloaded; ``key``/``params`` name the text to show (bot.texts.slack)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from bot.i18n import t
+
+        super().__init__(t(key, None, **params))
+        self.key = key
+        self.params = params
+
+    def text(self, lang: str | None) -> str:
+        from bot.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
 def token_may_go_to(url: str, api_url: str) -> bool:
     """The bot token is only ever sent to Slack: ``*.slack.com`` or the host of ``SLACK_API_URL``."""
     from urllib.parse import urlsplit
@@ -76,18 +92,18 @@ async def download(url: str, token: str | None, *, api_url: str, max_bytes: int 
     """Download a Slack file (``url_private``) with the bot token, refusing files over ``max_bytes``
     and URLs outside Slack (the token never leaves Slack)."""
     if not token_may_go_to(url, api_url):
-        raise UserInputError("That file is not stored on Slack, so I did not download it.")
+        raise DownloadError("slack.file.not_slack")
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     client_timeout = aiohttp.ClientTimeout(total=timeout, connect=10)
     async with aiohttp.ClientSession(timeout=client_timeout, trust_env=False) as session:
         async with session.get(url, headers=headers, allow_redirects=False) as resp:
             if resp.status != 200:
-                raise UserInputError(f"Slack did not hand over the file (HTTP {resp.status}).")
+                raise DownloadError("slack.file.http_error", status=resp.status)
             chunks: list[bytes] = []
             size = 0
             async for chunk in resp.content.iter_chunked(65536):
                 size += len(chunk)
                 if size > max_bytes:
-                    raise UserInputError(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+                    raise DownloadError("slack.file.too_large", mb=max_bytes // (1024 * 1024))
                 chunks.append(chunk)
             return b"".join(chunks)

@@ -142,6 +142,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "slack.check.lost_title": {"en": "*Lost links ({count})*, most important first:", "nl": "*Verloren links ({count})*, belangrijkste eerst:"},
     "slack.check.changes_title": {"en": "*What changed ({count})*:", "nl": "*Wat er veranderde ({count})*:"},
+    "slack.check.no_links": {
+        "en": "I don't know any pages that link to *{domain}* yet. Import an export with `/backlinks import {domain}` or add pages with `/backlinks add {domain} URL`.",
+        "nl": "Ik ken nog geen pagina's die naar *{domain}* linken. Importeer een export met `/backlinks import {domain}` of voeg pagina's toe met `/backlinks add {domain} URL`.",
+    },
     "slack.check.nothing_changed": {"en": "Nothing lost or changed. :white_check_mark:", "nl": "Niets verloren of veranderd. :white_check_mark:"},
     "slack.check.blocked_note": {
         "en": "{count} page(s) would not let me in (a bot wall or robots.txt). That is not a lost link; I will try again next time.",
@@ -251,6 +255,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which site is this file for? Send it again with the site in the message (e.g. `mysite.nl`), or start with `/backlinks import mysite.nl`.",
         "nl": "Voor welke site is dit bestand? Stuur het opnieuw met de site in het bericht (bijv. `mijnsite.nl`), of begin met `/backlinks import mijnsite.nl`.",
     },
+    "slack.file.not_slack": {
+        "en": "that file is not stored on Slack, so I did not download it.",
+        "nl": "dat bestand staat niet op Slack, dus ik heb het niet gedownload.",
+    },
+    "slack.file.http_error": {
+        "en": "Slack did not hand over the file (HTTP {status}); please upload it again.",
+        "nl": "Slack gaf het bestand niet vrij (HTTP {status}); upload het opnieuw.",
+    },
+    "slack.file.too_large": {"en": "the file is larger than {mb} MB.", "nl": "het bestand is groter dan {mb} MB."},
     # ---------------------------------------------------------------- App Home
     "slack.home.title": {"en": "Your backlinks", "nl": "Je backlinks"},
     "slack.home.empty": {

@@ -99,7 +99,7 @@ async def test_not_in_channel_falls_back_to_dm(slack: FakeSlack, bot: Running) -
     await settle(bot, slack)
     [dm] = slack.posted(channel="DU1")
     assert "not a member" in json.dumps(dm.versions[0]["blocks"])
-    assert "Checked 0 pages" in json.dumps(dm.versions[-1]["blocks"]) or "0 live" in dm.versions[-1]["text"]
+    assert "/backlinks import mysite.nl" in json.dumps(dm.versions[-1]["blocks"])
 
 
 async def test_posts_are_paced_per_channel(slack: FakeSlack, tmp_path: Path) -> None:
