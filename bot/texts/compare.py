@@ -179,8 +179,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{source}-ranglijst geïmporteerd: {lines} regels gelezen, {stored} domeinen opgeslagen, {skipped} onleesbare regels overgeslagen ({seconds} s).",
     },
     "compare.authority.coverage": {
-        "en": "{stored} of your {wanted} referring domains have an authority now; the rest stay unknown.",
-        "nl": "{stored} van je {wanted} verwijzende domeinen hebben nu een autoriteit; de rest blijft onbekend.",
+        "en": "{stored} of your {wanted} referring domains have an authority now; the rest stay unknown. Import the file again after adding backlinks from new domains.",
+        "nl": "{stored} van je {wanted} verwijzende domeinen hebben nu een autoriteit; de rest blijft onbekend. Importeer het bestand opnieuw nadat je backlinks van nieuwe domeinen hebt toegevoegd.",
     },
     "compare.authority.no_domains": {
         "en": "This workspace has no referring domains yet, so nothing was kept; import backlinks first or use --all.",
