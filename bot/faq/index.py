@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from bot.faq.knowledge import entries
 from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
-from bot.faq.text import is_stop, join_phrases, raw_tokens, stem
+from bot.faq.text import COMMON, is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
 CROSS_LANGUAGE_WEIGHT = 0.6
@@ -251,7 +251,8 @@ class Index:
                     if part in VERY_WORDS:
                         specific.add(part)
                 continue
-            fixed = self.correct(word) if word not in OFFTOPIC and word not in self.real_words else None
+            real = word in self.real_words or word in COMMON or word in OFFTOPIC
+            fixed = None if real else self.correct(word)
             if fixed is not None:
                 fkey, fweight = self._lookup(fixed[0], lang)
                 fkey = fkey or f"{lang}:{stem(fixed[0], lang)}"

@@ -108,7 +108,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited",
                 "legal", "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
                 "guidelines", "richtlijnen"),
-    "normal": ("normal", "normaal", "wrong", "fout", "verkeerd", "worry", "worried", "zorgen", "bezorgd",
+    "normal": ("normal", "normaal", "wrong", "fout", "verkeerd", "worry", "worried", "bezorgd",
                "concern", "concerned", "problem", "probleem", "erg"),
     "numberone": ("numberone", "winner"),
     "drop": ("drop", "drops", "dropped", "dalen", "daalt", "daling", "gedaald", "zakken", "zakt", "gezakt",

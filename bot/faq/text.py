@@ -25,7 +25,7 @@ STOP_NL = frozenset(
     gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
     veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
     toe zie zien kijk kijken wil andere ander anderen mensen via mee af elke iedere ieder niks niets
-    iemand
+    iemand zorg zorgen zorgt ervoor
     """.split()
 )
 STOP_EN = frozenset(
@@ -38,6 +38,20 @@ STOP_EN = frozenset(
     hows wheres whos advice idea ideas know knows help says say happens happen now per see
     look want wants wanted put guy other others every something anything nothing somebody dont doesnt
     isnt cant wont arent didnt im ive ill id thats theres u ur btw
+    """.split()
+)
+# Everyday words that are never typos of an SEO term, though the knowledge base may not use them
+# ("vroeg" is not "voeg", "boat" not "beat"): typo repair leaves them alone.
+COMMON = frozenset(
+    """
+    vroeg vraag vroegen zorgen zorg ervoor zonder geld tijd dag dagen week jaar jaren maand klant klanten
+    winkel webwinkel zaak product producten dienst diensten prijs prijzen kosten goed beter best slecht
+    groot klein nieuw oud lang kort veel weinig graag snel langzaam vandaag morgen gisteren eerst laatst
+    altijd nooit soms vaak echt gewoon zeker misschien probleem vraagje antwoord hulp idee plan doel
+    boat boot book boek food eten fast slow good great bad new old big small long short time today
+    tomorrow yesterday money price cost customer customers shop store service services product products
+    question answer help idea plan goal always never sometimes often really sure maybe problem people
+    friend friends family work job home house car bike dog cat food water coffee beer wine music game
     """.split()
 )
 # Question words that carry meaning for retrieval and are kept even though they are function words.
