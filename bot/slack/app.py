@@ -56,6 +56,9 @@ class AppContext:
     oauth: bool = False
     installation_store: SqliteInstallationStore | None = None
     single_team_id: str | None = None  # single-workspace mode: the bot token's team (set at start)
+    # ``async def hook(app, ctx) -> cleanup | None`` run by the runner once serving started (e.g. a
+    # handlers module starts its scheduler here); cleanups run at shutdown in reverse order.
+    on_startup: list[Callable[..., Awaitable[Any]]] = field(default_factory=list)
     _exit: contextlib.AsyncExitStack = field(default_factory=contextlib.AsyncExitStack)
     _fetcher_lock: asyncio.Lock | None = None
     _closed: bool = False

@@ -11,8 +11,9 @@
 * SIGTERM/SIGINT stop it cleanly: no new requests, background checks cancelled (their messages say
   so), start-up hooks' cleanups run (e.g. the scheduler), fetcher session and store closed.
 
-Other features hook into start-up with :data:`STARTUP_HOOKS`: ``async def hook(app, ctx)`` may
-return an async cleanup callable, run at shutdown in reverse order.
+Other features hook into start-up with ``ctx.on_startup.append(hook)`` (from a handlers module's
+``register(app, ctx)``) or the global :data:`STARTUP_HOOKS`: ``async def hook(app, ctx)`` may return
+an async cleanup callable, run at shutdown in reverse order (before the store closes).
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ async def start(
             running.web_runner = runner
             sockets = getattr(site._server, "sockets", None) or []  # the real port when port=0
             running.port = sockets[0].getsockname()[1] if sockets else settings.port
-        for hook in STARTUP_HOOKS:
+        for hook in [*STARTUP_HOOKS, *running.ctx.on_startup]:
             cleanup = await hook(app, running.ctx)
             if cleanup is not None:
                 running.cleanups.append(cleanup)

@@ -141,3 +141,32 @@ async def test_backlinks_run_process_serves_and_stops_cleanly_on_sigterm(slack: 
     err = (await proc.stderr.read()).decode()  # type: ignore[union-attr]
     assert rc == 0, err
     assert "Traceback" not in err and "shutting down" in err
+
+
+async def test_startup_hooks_run_after_start_and_clean_up_at_stop(slack: FakeSlack, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from handlers import router
+    from tests.slack.conftest import start_bot
+
+    log: list[str] = []
+
+    async def hook(app, ctx):  # type: ignore[no-untyped-def]
+        log.append("started")
+
+        async def cleanup() -> None:
+            log.append("stopped")
+            await ctx.store.call(lambda db: None)  # the store is still open during cleanups
+
+        return cleanup
+
+    def register_with_hook(app, ctx):  # type: ignore[no-untyped-def]
+        from handlers import register_all
+
+        register_all(app, ctx)
+        ctx.on_startup.append(hook)
+
+    from bot.slack.runner import start
+
+    running = await start(bot_settings(slack, tmp_path), port=0, app_kwargs={"register": register_with_hook})
+    assert log == ["started"] and "help" in router.SUBCOMMANDS
+    await running.stop()
+    assert log == ["started", "stopped"]
