@@ -29,6 +29,22 @@ def site_rows(db: Any, team_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+async def channel_by_name(cmd: router.Command, name: str) -> str | None:
+    """The id of the channel called ``name`` (conversations.list, public and private), or None."""
+    name = name.lower()
+    cursor = None
+    for _ in range(20):  # at most 20 pages of 1000 channels
+        resp = await cmd.client.conversations_list(types="public_channel,private_channel", exclude_archived=True,
+                                                   limit=1000, cursor=cursor)
+        for ch in resp.get("channels") or []:
+            if str(ch.get("name", "")).lower() == name:
+                return str(ch["id"])
+        cursor = (resp.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            return None
+    return None
+
+
 async def track(cmd: router.Command) -> None:
     if not cmd.args:
         await cmd.usage("slack.usage.track")
@@ -41,6 +57,11 @@ async def track(cmd: router.Command) -> None:
         token = rest.pop(0)
         if router.channel_id(token):
             channel = router.channel_id(token)
+        elif token.startswith("#") and len(token) > 1:  # an unescaped #name: look it up
+            channel = await channel_by_name(cmd, token[1:])
+            if channel is None:
+                await cmd.reply(message(t("slack.track.no_channel", cmd.lang, name=escape(token))))
+                return
         elif token.lower() in ("competitor-of", "concurrent-van", "--competitor-of") and rest:
             competitor_of = normalise_site(router.unwrap(rest.pop(0)))
         else:

@@ -95,6 +95,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Next: tell me which pages link to it with `/backlinks import {domain}` (an export file) or `/backlinks add {domain} URL`.",
         "nl": "Volgende stap: vertel me welke pagina's ernaar linken met `/backlinks import {domain}` (een exportbestand) of `/backlinks add {domain} URL`.",
     },
+    "slack.track.no_channel": {
+        "en": "I can't find the channel {name}. Pick it from the list as you type (so Slack links it), or invite me there first.",
+        "nl": "Ik kan het kanaal {name} niet vinden. Kies het uit de lijst tijdens het typen (dan linkt Slack het), of nodig me daar eerst uit.",
+    },
     "slack.untrack.done": {"en": "I stopped following *{domain}* and forgot its links.", "nl": "Ik volg *{domain}* niet meer en ben de links vergeten."},
     "slack.untrack.not_tracked": {"en": "I was not following *{domain}*.", "nl": "Ik volgde *{domain}* niet."},
     "slack.sites.none": {

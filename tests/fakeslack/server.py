@@ -421,6 +421,11 @@ class FakeSlack:
         return {"ok": True, "channel": {"id": ch.id, "name": ch.name, "is_member": ch.is_member, "is_im": ch.is_im,
                                         "is_private": ch.is_private}}
 
+    def _m_conversations_list(self, team: Team, params: dict[str, Any]) -> dict[str, Any]:
+        chans = [{"id": c.id, "name": c.name, "is_member": c.is_member, "is_private": c.is_private}
+                 for c in team.channels.values() if not c.is_im]
+        return {"ok": True, "channels": chans, "response_metadata": {"next_cursor": ""}}
+
     def _m_conversations_open(self, team: Team, params: dict[str, Any]) -> dict[str, Any]:
         users = str(params.get("users") or "")
         if users not in team.users:

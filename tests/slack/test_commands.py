@@ -61,6 +61,9 @@ async def test_track_sites_untrack(slack: FakeSlack, wbot: Running) -> None:
     assert "stopped following" in await say(slack, "untrack rival.nl")
     assert "was not following" in await say(slack, "untrack rival.nl")
     assert "not a domain name" in await say(slack, "track not a domain !!")
+    slack.add_channel("T1", Channel("C42", name="seo"))
+    assert "<#C42>" in await say(slack, "track other.nl #seo")
+    assert "can't find the channel" in await say(slack, "track other.nl #nope")
 
 
 async def test_add_reports_counts_and_rejections(slack: FakeSlack, wbot: Running) -> None:
