@@ -137,6 +137,9 @@ async def test_check_while_running_is_refused_politely(slack: FakeSlack, web: Lo
     await say(slack, "add mysite.nl " + blog.url("/slow"))
     await slack.slash("check mysite.nl")
     assert "already running" in await say(slack, "check mysite.nl")
+    assert wbot.ctx.running_checks
+    acks = [await slack.slash("help") for _ in range(5)]  # the bot stays responsive during a check
+    assert max(a.elapsed for a in acks) < 1.0
     await settle(wbot, slack)
 
 
