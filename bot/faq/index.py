@@ -34,6 +34,8 @@ CORRECTED_WEIGHT = 0.8
 CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
+# On-topic markers that name no topic of their own: they count for relatedness, not for matching.
+NEUTRAL = frozenset({"seo", "zoekmachineoptimalisatie"})
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,8 @@ class Index:
                 continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
             if word in VERY_WORDS:
                 specific.add(word)
+            if word in NEUTRAL:
+                continue  # "seo" says the question is ours, not which topic it is about
             key, weight = self._lookup(word, lang)
             if key:
                 terms.append(Term(key, word, weight))

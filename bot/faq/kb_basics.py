@@ -42,6 +42,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is a link from another site to mine",
             "what are backlinks in seo",
             "backlinks explained simply",
+            "why does google care about links",
         ],
         q_nl=[
             "Wat is een backlink?",
@@ -54,6 +55,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een link van een andere site naar mijn site",
             "definitie backlink",
             "wat bedoelen ze met backlinks in seo",
+            "waarom geeft google om links",
         ],
     ),
     entry(

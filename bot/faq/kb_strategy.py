@@ -70,6 +70,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how can i see who links to me",
             "check my existing backlinks",
             "where do i find my current links",
+            "does my chamber of commerce listing count as a backlink",
         ],
         q_nl=[
             "Hoe zie ik welke backlinks ik heb?",
@@ -78,6 +79,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe zie ik wie naar mij linkt",
             "mijn bestaande backlinks controleren",
             "waar vind ik mijn huidige links",
+            "telt mijn kvk vermelding als backlink",
         ],
     ),
     entry(
@@ -243,12 +245,14 @@ ENTRIES: tuple[Entry, ...] = (
             "backlinks for a local business",
             "local seo links city",
             "links from local associations and newspaper",
+            "how do i get my business in the local newspaper",
         ],
         q_nl=[
             "Hoe kom ik aan lokale backlinks?",
             "backlinks voor een lokaal bedrijf",
             "lokale seo links in mijn stad",
             "links van lokale verenigingen en de krant",
+            "hoe kom ik met mijn bedrijf in de krant",
         ],
     ),
     entry(
@@ -336,6 +340,7 @@ ENTRIES: tuple[Entry, ...] = (
             "monthly link building target",
             "how fast should i build links",
             "is getting too many links at once bad",
+            "an agency says i need dozens of links a month",
         ],
         q_nl=[
             "Hoeveel backlinks moet ik per maand opbouwen?",
@@ -343,6 +348,7 @@ ENTRIES: tuple[Entry, ...] = (
             "maanddoel linkbuilding",
             "hoe snel moet ik links opbouwen",
             "is te veel links tegelijk slecht",
+            "mijn bureau zegt dat ik tientallen links per maand nodig heb",
         ],
     ),
     entry(

@@ -87,6 +87,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
     "outdated": ("outdated", "verouderd", "ouderwets", "achterhaald", "dood", "dead", "obsolete", "relevanttoday",
                  "tegenwoordig", "nowadays", "today", "anno"),
+    "kvk": ("kvk", "kamervankoophandel", "chamberofcommerce"),
     "important": ("important", "belangrijk", "belangrijke", "matter", "matters", "ertoe", "uitmaken", "essential",
                   "essentieel"),
     "traffic": ("traffic", "verkeer", "bezoekers", "visitors", "visits", "bezoek", "klikken", "clicks", "click",
@@ -221,20 +222,20 @@ STRONG = frozenset(
         "backlink", "nofollow", "dofollow", "sponsored", "ugc", "anchor", "linkjuice", "linkdecay", "crawler",
         "seo", "rank", "rankingfactor", "linkbuilding", "pbn", "linkexchange", "penalty", "linkfarm", "disavow",
         "outreach", "guestpost", "digest", "blocked", "bot", "toxic", "ads", "blackhat", "domainauthority", "google",
-        "missing", "status", "import", "placement", "directory",
+        "missing", "status", "import", "placement", "directory", "traffic",
         "seotool",
     }
 )
 # Concepts that occur in link questions and elsewhere; two of them together make a question on-topic.
 WEAK = frozenset(
     {
-        "link", "content", "traffic", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
+        "link", "content", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
         "example", "type", "add", "report", "reason", "score", "setting", "authority", "relevance", "news",
         "mix", "natural", "index", "competitor", "check", "track", "outdated",
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
         "relationship", "government", "credibility", "quantity", "exactmatch", "clickhere", "rel", "twice",
         "allowed", "important", "fast", "long", "many", "need", "get", "start", "business", "definition",
-        "difference", "wikipedia", "follow", "local", "normal", "numberone", "site", "review", "drop",
+        "difference", "wikipedia", "follow", "kvk", "local", "normal", "numberone", "site", "review", "drop",
     }
 )
 
@@ -242,17 +243,18 @@ WEAK = frozenset(
 OFFTOPIC = frozenset(
     """
     hypotheek mortgage hypotheken rente interest lening loan bank bankrekening spaarrekening rekening account
-    linkinbio googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen pension weer
-    weather regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook cooking bakken
-    bake oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book booking
-    voetbal football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital president
-    python javascript windows linux printer wifi wachtwoord password iphone android telefoon phone keten chain
-    ketting dokter doctor ziek sick medicijn medicine verjaardag birthday salaris salary sollicitatie
-    sollicitatiebrief job vacature kabel cable usb hdmi bluetooth router modem netflix correlation vergadering
-    vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak appointment followers volgers
-    likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite
+    linkinbio googlemaps deposito savings belasting belastingen tax taxes btw verzekering insurance pensioen
+    pension weer weather regen rain temperatuur temperature morgen tomorrow recept recipe recipes koken cook
+    cooking bakken bake oven trein train bus vlucht flight vakantie holiday vacation tafel table reserveren book
+    booking voetbal football soccer wedstrijd match film movie muziek music song liedje hoofdstad capital
+    president python javascript windows linux printer wifi wachtwoord password iphone android telefoon phone
+    keten chain ketting dokter doctor ziek sick medicijn medicine verjaardag birthday salaris salary
+    sollicitatie sollicitatiebrief job vacature kabel cable usb hdmi bluetooth router modem netflix correlation
+    vergadering vergaderingen meeting meetings zoom teams agenda rooster webinar afspraak appointment followers
+    volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite
     minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar energie
-    energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel
+    energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel zelda nintendo
+    mario pokemon
     """.split()
 )
 # Software where "backlinks"/links mean something else (links between notes or documents): here even

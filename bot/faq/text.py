@@ -25,7 +25,7 @@ STOP_NL = frozenset(
     gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
     veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
     toe zie zien kijk kijken wil andere ander anderen mensen via mee af elke iedere ieder niks niets
-    iemand zorg zorgen zorgt ervoor
+    iemand zorg zorgen zorgt ervoor procent
     """.split()
 )
 STOP_EN = frozenset(
@@ -120,6 +120,12 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("google", "maps"), "googlemaps"),
     (("link", "in", "bio"), "linkinbio"),
     (("cant", "find"), "missing"),
+    (("nog", "belangrijk"), "outdated"),
+    (("still", "important"), "outdated"),
+    (("still", "matter"), "outdated"),
+    (("still", "work"), "outdated"),
+    (("chamber", "of", "commerce"), "chamberofcommerce"),
+    (("kamer", "van", "koophandel"), "kamervankoophandel"),
     (("in", "de", "tekst"), "intext"),
     (("in", "tekst"), "intext"),
     (("in", "the", "text"), "intext"),
