@@ -22,6 +22,7 @@ from handlers import router
 log = logging.getLogger(__name__)
 
 MENTION_LINES = 10
+OPTIONS: Any = None  # DiscoverOptions for Slack-started runs (None: the production defaults); tests shorten the delay
 MENTION_COLUMNS = ("page_url", "page_domain", "brand", "matched", "sentence", "linked", "found_at", "seen_at")
 
 
@@ -105,7 +106,7 @@ async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str)
     progress = ThrottledProgress(send, interval=ctx.progress_interval)
     try:
         fetcher = await ctx.get_fetcher()
-        report = await discover(ctx.store, fetcher, cmd.team_id, domain, progress=progress.report, trigger="slack")
+        report = await discover(ctx.store, fetcher, cmd.team_id, domain, options=OPTIONS, progress=progress.report, trigger="slack")
         await progress.close()
         if report.domains == 0:
             text = t("discover.nothing_to_read", lang, scope=domain)
@@ -158,7 +159,7 @@ async def mentions(cmd: router.Command) -> None:
             line += t("discover.mention_linked", cmd.lang)
         lines.append(line)
     if len(rows) > MENTION_LINES:
-        lines.append(t("discover.more", cmd.lang, count=len(rows) - MENTION_LINES))
+        lines.append(t("discover.more_csv", cmd.lang, count=len(rows) - MENTION_LINES))
     await cmd.reply(message("\n".join(lines)))
     if len(rows) > MENTION_LINES:
         from bot.slack import files

@@ -107,6 +107,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "... and {count} more (use --json for all).",
         "nl": "... en nog {count} (gebruik --json voor alles).",
     },
+    "discover.more_csv": {
+        "en": "... and {count} more in the CSV file.",
+        "nl": "... en nog {count} in het CSV-bestand.",
+    },
     # Slack
     "discover.slack.usage.watch": {
         "en": "`/backlinks watch list SITE`, `/backlinks watch add SITE DOMAIN...`, `/backlinks watch remove SITE DOMAIN...`",
