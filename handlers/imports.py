@@ -139,12 +139,14 @@ async def import_command(cmd: router.Command) -> None:
 
     site = await cmd.ctx.store.call(require_site, cmd.team_id, normalise_site(router.unwrap(cmd.args[0])))
     await cmd.ctx.store.call(slack_repo.set_pending_upload, cmd.team_id, cmd.user_id, site.domain, cmd.channel_id)
+    opened = False
     if cmd.trigger_id:
         try:
             await cmd.client.views_open(trigger_id=cmd.trigger_id, view=import_modal(cmd.lang, site.domain))
+            opened = True
         except Exception as err:  # the DM route still works
             log.info("views.open failed: %s", err)
-    await cmd.reply(message(t("slack.import.how", cmd.lang, domain=site.domain)))
+    await cmd.reply(message(t("slack.import.how" if opened else "slack.import.how_dm", cmd.lang, domain=site.domain)))
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:

@@ -234,6 +234,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Upload the export in the window that just opened, or send the file to me in a direct message within the hour. I read Search Console, Ahrefs, Semrush, Majestic and Moz exports, and plain lists of URLs, for *{domain}*.",
         "nl": "Upload de export in het venster dat net openging, of stuur het bestand binnen een uur in een privébericht naar mij. Ik lees exports uit Search Console, Ahrefs, Semrush, Majestic en Moz, en gewone lijsten met URL's, voor *{domain}*.",
     },
+    "slack.import.how_dm": {
+        "en": "Send me the export file for *{domain}* in this direct message within the hour. I read Search Console, Ahrefs, Semrush, Majestic and Moz exports, and plain lists of URLs.",
+        "nl": "Stuur me binnen een uur het exportbestand voor *{domain}* in dit privébericht. Ik lees exports uit Search Console, Ahrefs, Semrush, Majestic en Moz, en gewone lijsten met URL's.",
+    },
     "slack.import.modal_title": {"en": "Import backlinks", "nl": "Backlinks importeren"},
     "slack.import.modal_submit": {"en": "Import", "nl": "Importeer"},
     "slack.import.modal_close": {"en": "Cancel", "nl": "Annuleer"},

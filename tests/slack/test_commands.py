@@ -264,3 +264,16 @@ async def test_app_home_with_many_sites_stays_within_100_blocks(slack: FakeSlack
     assert "more sites" in json.dumps(slack.home_views["U1"])
     text = await say(slack, "sites")
     assert len(slack.responses[-1]["blocks"]) <= 50 and "site0.nl" in text
+
+
+async def test_import_typed_in_a_dm_waits_for_the_file(slack: FakeSlack, wbot: Running) -> None:
+    await say(slack, "track mysite.nl")
+    await say(slack, "track other.nl")  # two sites: the file alone would not say which
+    await slack.event({"type": "message", "channel": "DU2", "channel_type": "im", "user": "U2", "text": "importeer mysite.nl", "ts": "3.1"})
+    await slack.wait_for(lambda: slack.posted(channel="DU2"))
+    assert "privébericht" in slack.posted(channel="DU2")[-1].text  # U2 is Dutch (nl-NL)
+    f = slack.upload_file("T1", "urls.txt", b"https://blog.example/x\nhttps://news.example/y\n", user="U2")
+    await slack.event({"type": "message", "subtype": "file_share", "channel": "DU2", "channel_type": "im", "user": "U2",
+                       "text": "", "files": [f], "ts": "3.2"})
+    await slack.wait_for(lambda: [m for m in slack.posted(channel="DU2") if "geïmporteerd" in m.text])
+    assert "mysite.nl" in [m for m in slack.posted(channel="DU2") if "geïmporteerd" in m.text][0].text
