@@ -178,6 +178,16 @@ def update_settings(db: sqlite_utils.Database, team_id: str, *, now: datetime, *
     return get_settings(db, team_id)  # type: ignore[return-value]
 
 
+def set_tz_if_unset(db: sqlite_utils.Database, team_id: str, tz: str) -> bool:
+    """Fill in a time zone resolved later; never overrides one (explicitly set or resolved before).
+
+    Does not touch ``updated_at``: this is not a user's settings change."""
+    if zone_or_none(tz) is None:
+        return False
+    cur = db.execute("UPDATE digest_settings SET tz = ? WHERE team_id = ? AND tz IS NULL", [tz, team_id])
+    return cur.rowcount == 1
+
+
 def record_run(
     db: sqlite_utils.Database, team_id: str, *, at: datetime, outcome: str, error: str | None = None
 ) -> None:

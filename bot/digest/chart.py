@@ -7,19 +7,21 @@ an explicit ``Figure`` (no pyplot global state), so it is safe in a worker threa
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from typing import Sequence
 
 from bot.digest.report import SeriesPoint
 from bot.i18n import t
 
 
-def render_series_png(points: Sequence[SeriesPoint], *, site: str, lang: str = "en", dpi: int = 100) -> bytes:
-    """A small line chart (two lines: live links, referring domains) as PNG bytes."""
+def render_series_png(
+    points: Sequence[SeriesPoint], *, site: str, lang: str = "en", dpi: int = 100, zone: tzinfo | None = None
+) -> bytes:
+    """A small line chart (two lines: live links, referring domains) as PNG bytes; dates in ``zone``."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    labels = [datetime.fromisoformat(p.at).strftime("%d-%m") for p in points]
+    labels = [datetime.fromisoformat(p.at).astimezone(zone or timezone.utc).strftime("%d-%m") for p in points]
     live = [p.live for p in points]
     domains = [p.domains for p in points]
 

@@ -128,7 +128,7 @@ class DigestScheduler:
                 await self.reschedule(team_id)
             except Exception:  # one bad row never stops the others
                 log.exception("could not schedule digests of workspace %s", team_id)
-        self._prints = prints
+        self._prints = await self.store.call(digest_repo.schedule_fingerprints)
         return len(prints)
 
     async def refresh(self) -> int:
@@ -142,7 +142,8 @@ class DigestScheduler:
                 log.exception("could not reschedule digests of workspace %s", team_id)
         for team_id in set(self._prints) - set(prints):  # no own sites any more, or purged
             self._remove_jobs(team_id)
-        self._prints = prints
+        # Rescheduling may have created default settings rows: remember the state after it.
+        self._prints = await self.store.call(digest_repo.schedule_fingerprints) if changed else prints
         return len(changed)
 
     def _remove_jobs(self, team_id: str) -> None:

@@ -152,6 +152,7 @@ class DigestRunner:
         self.tz_resolver = tz_resolver
         self.charts = charts
         self._locks: dict[str, asyncio.Lock] = {}
+        self._tz_tried: set[str] = set()
 
     # ------------------------------------------------------------ entry points
 
@@ -177,14 +178,21 @@ class DigestRunner:
     async def settings_for(self, team_id: str, client: Any = None) -> DigestSettings:
         """The workspace's settings, created with its Slack time zone the first time."""
         existing = await self.store.call(digest_repo.get_settings, team_id)
-        if existing is not None:
+        if existing is not None and (existing.tz or team_id in self._tz_tried or self.tz_resolver is None):
             return existing
         tz = None
         if self.tz_resolver is not None:
+            self._tz_tried.add(team_id)  # once per process: a workspace without Slack is not asked again
             try:
                 tz = await self.tz_resolver(team_id, client)
-            except Exception:
-                log.warning("could not read the time zone of workspace %s; using the default", team_id, exc_info=True)
+            except Exception as err:
+                log.info("could not read the time zone of workspace %s (%s); using %s", team_id, err, digest_repo.DEFAULT_TZ)
+        if existing is not None:
+            if tz and digest_repo.zone_or_none(tz):
+                # Resolved later (Slack was unreachable at first): keep the schedule, fill in the zone only.
+                await self.store.call(digest_repo.set_tz_if_unset, team_id, tz)
+                return await self.store.call(digest_repo.get_settings, team_id)  # type: ignore[return-value]
+            return existing
         return await self.store.call(digest_repo.ensure_settings, team_id, now=self.clock.now(), tz=tz)
 
     async def run_workspace(self, team_id: str, *, force: bool = False) -> WorkspaceRun:
@@ -383,7 +391,9 @@ class DigestRunner:
             try:
                 from bot.digest.chart import render_series_png
 
-                png = await asyncio.to_thread(render_series_png, report.series, site=report.site, lang=settings.lang)
+                png = await asyncio.to_thread(
+                    render_series_png, report.series, site=report.site, lang=settings.lang, zone=settings.zone
+                )
                 uploads.append(
                     {"file": png, "filename": f"{report.site}-12-weeks.png", "title": t("digest.chart_comment", settings.lang)}
                 )

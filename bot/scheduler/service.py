@@ -26,7 +26,11 @@ def scheduler_of(ctx: Any) -> DigestScheduler | None:
 
 
 def client_factory(ctx: Any) -> Callable[[str], Awaitable[Any]]:
-    """``client_for(team_id)``: a Web API client with the workspace's bot token, or None if not installed."""
+    """``client_for(team_id)``: a Web API client with the workspace's bot token, or None if not installed.
+
+    Uses the app context's own ``client_for`` (installation store aware) when it has one."""
+    if callable(getattr(ctx, "client_for", None)):
+        return ctx.client_for  # type: ignore[no-any-return]
     from bot.slack.app import make_client
     from storage import slack_repo
 
@@ -43,20 +47,28 @@ def client_factory(ctx: Any) -> Callable[[str], Awaitable[Any]]:
 
 
 def installer_tz(ctx: Any) -> Callable[[str, Any], Awaitable[str | None]]:
-    """The time zone of the user who installed the app (OAuth), read with users.info; else None."""
+    """The workspace's time zone: the installing user's (OAuth installs record who installed), else
+    the primary owner's (users.list), else None (the caller falls back to Europe/Amsterdam)."""
     from storage import slack_repo
 
     async def resolve(team_id: str, client: Any = None) -> str | None:
-        installation = await ctx.store.call(slack_repo.find_installation, team_id, "")
-        user_id = (installation or {}).get("user_id")
-        if not user_id:
-            return None
         if client is None:
             client = await client_factory(ctx)(team_id)
         if client is None:
             return None
-        response = await client.users_info(user=user_id)
-        return (response.get("user") or {}).get("tz")
+        installation = await ctx.store.call(slack_repo.find_installation, team_id, "")
+        user_id = (installation or {}).get("user_id")
+        if user_id:
+            response = await client.users_info(user=user_id)
+            tz = (response.get("user") or {}).get("tz")
+            if tz:
+                return str(tz)
+        response = await client.users_list(limit=200)
+        members = [m for m in response.get("members") or [] if not m.get("is_bot") and not m.get("deleted")]
+        for member in sorted(members, key=lambda m: (not m.get("is_primary_owner"), not m.get("is_owner"), not m.get("is_admin"))):
+            if member.get("tz"):
+                return str(member["tz"])
+        return None
 
     return resolve
 

@@ -130,3 +130,77 @@ def test_recheck_offsets_wrap_around_the_week() -> None:
     early = digest_repo.DigestSettings(team_id="T1", enabled_since="x", updated_at="x", weekday=0, time="00:10")
     weekday, hour, _ = recheck_time(early, "T1", 1)
     assert weekday == 6 and hour >= 20  # Sunday evening
+
+
+async def test_sweep_refreshes_jobs_for_new_sites_and_purged_workspaces(store: Store) -> None:
+    from storage.workspace import purge_workspace
+
+    await store.call(seed)
+
+    async def recheck(team_id: str, domain: str) -> None:
+        return None
+
+    runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A")
+    scheduler = DigestScheduler(store, runner, recheck=recheck)
+    await scheduler.start(catch_up=False)
+    try:
+        await store.call(lambda db: make_site(db, "T9", "new.nl", created=NOW, channel_id="C9"))
+        await store.call(lambda db: make_site(db, "T1", "c.nl", created=NOW, channel_id="C1"))
+        await store.call(purge_workspace, "T2")
+        assert await scheduler.refresh() == 2
+        ids = {job.id for job in scheduler.scheduler.get_jobs()}
+        assert "digest:T9" in ids and "recheck:T9:7" in ids
+        assert len([i for i in ids if i.startswith("recheck:T1:")]) == 3
+        assert not [i for i in ids if ":T2" in i or i.split(":")[1:2] == ["T2"]]
+        assert await scheduler.refresh() == 0  # nothing changed: nothing rescheduled
+    finally:
+        await scheduler.shutdown()
+
+
+async def test_missed_and_failed_jobs_are_recorded_for_settings(store: Store) -> None:
+    from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
+
+    await store.call(seed)
+    runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A")
+    scheduler = DigestScheduler(store, runner)
+    scheduler._on_event(JobExecutionEvent(EVENT_JOB_MISSED, "digest:T1", None, NOW))
+    await asyncio.gather(*scheduler._pending)
+    settings = await store.call(digest_repo.get_settings, "T1")
+    assert settings.last_outcome == "missed" and "digest:T1" in settings.last_error
+    scheduler._on_event(JobExecutionEvent(EVENT_JOB_ERROR, "digest:T2", None, NOW, exception=RuntimeError("boom")))
+    await asyncio.gather(*scheduler._pending)
+    settings = await store.call(digest_repo.get_settings, "T2")
+    assert settings.last_outcome == "error" and "boom" in settings.last_error
+
+
+async def test_time_zone_resolved_from_slack_once_and_never_overridden(store: Store) -> None:
+    asked: list[str] = []
+
+    async def resolver(team_id: str, client: Any) -> str | None:
+        asked.append(team_id)
+        return {"T1": "Asia/Tokyo", "T2": None}.get(team_id)
+
+    runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A", tz_resolver=resolver)
+    assert (await runner.settings_for("T1")).tz_name == "Asia/Tokyo"
+    assert (await runner.settings_for("T2")).tz_name == "Europe/Amsterdam"  # unknown: the default
+    await runner.settings_for("T2")
+    assert asked == ["T1", "T2"]  # asked once per process
+    await store.call(lambda db: digest_repo.update_settings(db, "T1", now=NOW, tz="Europe/London"))
+    later = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="B", tz_resolver=resolver)
+    assert (await later.settings_for("T1")).tz_name == "Europe/London"
+
+
+def test_uninstall_purge_removes_digest_rows(tmp_path: Path) -> None:
+    from bot.scheduler import ledger
+    from storage.db import connect
+    from storage.workspace import purge_workspace
+
+    db = connect(tmp_path / "p.db")
+    site = make_site(db, "T1", "a.nl", created=NOW, channel_id="C1")
+    digest_repo.ensure_settings(db, "T1", now=NOW)
+    digest_repo.ensure_settings(db, "T2", now=NOW)
+    ledger.claim(db, "T1", site, "2026-W47", instance="A", now=NOW, channel_id="C1")
+    purge_workspace(db, "T1")
+    assert digest_repo.get_settings(db, "T1") is None and ledger.ledger_rows(db, "T1") == []
+    assert digest_repo.get_settings(db, "T2") is not None
+    db.conn.close()
