@@ -160,7 +160,7 @@ ENTRIES: tuple[Entry, ...] = (
             "`link-removed`, `page-not-found`, `redirected`, `noindex` or `canonical-elsewhere`."
         ),
         nl=(
-            "Elke link heeft een status: *live* (gevonden op de pagina), *missing* (een keer niet gevonden, de "
+            "Elke link heeft een status: *live* (gevonden op de pagina), *missing* (één keer niet gevonden, de "
             "volgende controle moet het bevestigen), *lost* (twee controles op rij zijn het eens dat hij weg is), "
             "*blocked* (de site liet ons niet binnen, dus we weten het niet) en *pending* (nog niet gecontroleerd). "
             "Verloren links krijgen een reden zoals `link-removed`, `page-not-found`, `redirected`, `noindex` of "
@@ -360,7 +360,7 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "`/backlinks anchors jouwsite.nl` deelt de ankerteksten van je live links in: merknaam, kale URL, "
             "algemeen (\"klik hier\"), exact of gedeeltelijk zoekwoord, afbeelding en overig, en waarschuwt als "
-            "een commerciele term de overhand heeft, wat Google onnatuurlijk vindt. Stel je merknamen en zoekwoorden "
+            "één commerciële term de overhand heeft, wat Google onnatuurlijk vindt. Stel je merknamen en zoekwoorden "
             "in, dan klopt de verdeling."
         ),
         related=("anchor-mix", "anchor-text"),

@@ -84,7 +84,7 @@ ENTRIES: tuple[Entry, ...] = (
             "*Webshop BioVitaal* (biologische supplementen) stuurde productsamples met een persoonlijke brief naar 5 "
             "gezondheidsblogs en 3 YouTube-kanalen, zonder te betalen. De helft (4 van de 8) besprak het product en "
             "linkte ernaar; samen bereiken die sites 85.000 unieke bezoekers per maand. Via die links kwamen "
-            "in maand een 340 bezoekers binnen, goed voor 12 bestellingen, en na zes maanden stonden hun "
+            "in de eerste maand 340 bezoekers binnen, goed voor 12 bestellingen, en na zes maanden stonden hun "
             "productpagina's gemiddeld 8 posities hoger."
         ),
         related=("outreach", "referral-traffic", "buy-links"),

@@ -496,7 +496,7 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "Geduld is nodig: gemiddeld duurt het *2-4 maanden* na het krijgen van een backlink voordat je het "
             "effect in je posities ziet. Eerst moet Google de link tegenkomen, opnemen in de index en inschatten "
-            "wat hij waard is. Links van gezaghebbender sites werken meestal sneller; verwacht geen resultaat van "
+            "wat hij waard is. Links van sites met meer gezag werken meestal sneller; verwacht geen resultaat van "
             "de ene op de andere dag."
         ),
         related=("how-crawlers-find-links", "links-per-month", "faster-indexing"),
@@ -532,7 +532,7 @@ ENTRIES: tuple[Entry, ...] = (
             "with `rel=\"sponsored\"`; many skip the tag, but then you take a risk."
         ),
         nl=(
-            "Kunnen wel, maar Google verbiedt gekochte links voor rankings met zoveel woorden in zijn richtlijnen. "
+            "Het kan wel, maar Google verbiedt gekochte links voor rankings met zoveel woorden in zijn richtlijnen. "
             "Links van €5-50 per stuk via Fiverr en soortgelijke sites doen je bijna altijd kwaad. Een blogger of "
             "medium betalen voor een review of artikel is een grijs gebied: doe je het, markeer de link dan met "
             "`rel=\"sponsored\"`; veel bedrijven laten die tag weg, maar lopen dan risico."
@@ -568,9 +568,9 @@ ENTRIES: tuple[Entry, ...] = (
             "the weekly digest."
         ),
         nl=(
-            "Niet per se. Een of twee verdwenen backlinks merk je zelden terug in je posities. Raak je een flink "
+            "Niet per se. Eén of twee verdwenen backlinks merk je zelden terug in je posities. Raak je een flink "
             "deel kwijt, bijvoorbeeld doordat een site met veel links naar jou uit de lucht gaat, dan kan het wel "
-            "pijn doen; monitor je links dus regelmatig en wees niet afhankelijk van een enkele bron. De bot "
+            "pijn doen; monitor je links dus regelmatig en wees niet afhankelijk van één enkele bron. De bot "
             "controleert je links en meldt verliezen in de wekelijkse digest."
         ),
         related=("link-decay", "bot-lost-two-checks", "bot-digest"),

@@ -17,7 +17,7 @@ ENTRIES: tuple[Entry, ...] = (
         nl=(
             "Backlinks bepalen direct mede hoeveel organisch verkeer je krijgt: ze zijn een van de sterkste "
             "signalen van vertrouwen en relevantie voor Google, en meer kwalitatieve links betekent meestal hogere "
-            "posities. Daarnaast leveren ze verwijzend verkeer op, worden nieuwe pagina's sneller geindexeerd, "
+            "posities. Daarnaast leveren ze verwijzend verkeer op, worden nieuwe pagina's sneller geïndexeerd, "
             "groeit je domeinautoriteit en word je geloofwaardiger bij klanten. Backlinko onderzocht 11,8 miljoen "
             "zoekresultaten: het resultaat op plek 1 had er gemiddeld 3,8 keer zoveel als de plekken 2-10."
         ),
