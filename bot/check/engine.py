@@ -423,7 +423,7 @@ async def check_site(
     _RUNNING.add(start.check_id)
     report = CheckReport(site=start.domain, check_id=start.check_id, total=start.total, interrupted_checks=start.interrupted)
     meter = _Progress(progress, start.total)
-    pools = [parse_pool(start.total, parse_workers=parse_workers, parse_processes=parse_processes)]
+    pools: list[Executor] = []
     pending: list[ObservationRecord] = []
     loop = asyncio.get_running_loop()
     workers = min(concurrency or _concurrency(fetcher), max(1, start.total))
@@ -515,6 +515,7 @@ async def check_site(
     state = "failed"
     error: str | None = None
     try:
+        pools.append(parse_pool(start.total, parse_workers=parse_workers, parse_processes=parse_processes))
         meter.report(0, force=True)
         async with asyncio.TaskGroup() as group:
             group.create_task(produce())
@@ -528,13 +529,19 @@ async def check_site(
     except BaseException as err:
         if isinstance(err, KeyboardInterrupt):
             state = "interrupted"
-        error = f"{type(err).__name__}: {err}"[:500]
+        first = _first_leaf(err)
+        error = f"{type(first).__name__}: {first}"[:500]
+        if first is not err:  # the task group wraps what went wrong: hand the caller the real error
+            raise first from err
         raise
     finally:
         try:
             # Results already in hand are real observations: keep them, then close the check.
             if state != "done" and pending:
-                await flush(force=True)
+                try:
+                    await flush(force=True)
+                except Exception:  # the database itself failed: the check is closed below anyway
+                    log.exception("could not write the last results of check %s", start.check_id)
             report.duration_s = time.monotonic() - started
             await store.call(
                 finish_check, team_id, start.check_id, state=state, duration_ms=int(report.duration_s * 1000), error=error
@@ -546,6 +553,12 @@ async def check_site(
                 pool.shutdown(wait=False, cancel_futures=True)
     await meter.finish(processed)
     return report
+
+
+def _first_leaf(err: BaseException) -> BaseException:
+    while isinstance(err, BaseExceptionGroup) and err.exceptions:
+        err = err.exceptions[0]
+    return err
 
 
 async def run_check(

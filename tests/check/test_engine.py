@@ -343,3 +343,22 @@ async def test_unchanged_pages_reuse_their_analysis_and_changed_pages_do_not(loc
         assert b[url] == c[url]
     history = await store.call(backlink_history, TEAM, SITE, host.url("/same"))
     assert [h["rel"] for h in history] == [["nofollow"]] * 4 and all(h["noindex"] is False for h in history)
+
+
+async def test_a_failing_store_write_marks_the_check_failed_and_raises_the_real_error(local_web: LocalWeb, store: Store,
+                                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.check.engine as engine
+
+    host = await local_web.add_host("blog.nl")
+    host.page("/a", article())
+    await store.call(seed, TEAM, SITE, [host.url("/a")])
+
+    def broken_write(db, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(engine, "write_results", broken_write)
+    async with local_web.fetcher() as fetcher:
+        with pytest.raises(RuntimeError, match="disk full"):
+            await check_site(store, fetcher, TEAM, SITE)
+    check = (await store.call(list_checks, TEAM, SITE))[0]
+    assert check.state == "failed" and check.error == "RuntimeError: disk full"
