@@ -154,6 +154,15 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
 
     router.register("import", import_command, usage_key="slack.usage.import", aliases=("importeer",))
 
+    @app.action("import_open")
+    async def on_import_button(ack: Any, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient, respond: Any, context: Any) -> None:
+        await ack()
+        from handlers.check import command_from_action, run_action
+
+        cmd = await command_from_action(ctx, body, client, respond, context)
+        cmd.args = (action.get("value") or "",)
+        await run_action(cmd, import_command(cmd))
+
     @app.view(IMPORT_CALLBACK)
     async def on_submit(ack: Any, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         state = ((view.get("state") or {}).get("values") or {}).get(IMPORT_FILE_BLOCK, {}).get(IMPORT_FILE_ACTION, {})

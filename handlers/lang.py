@@ -6,6 +6,7 @@ locale (``users.info`` with ``include_locale``, cached in SQLite), then English.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -58,15 +59,22 @@ async def slack_locale(ctx: AppContext, client: AsyncWebClient, team_id: str, us
     key = (team_id, user_id)
     if cached:
         return cached
-    if key in ctx.locales:
-        return ctx.locales[key] or None
+    known = ctx.locales.get(key)
+    if isinstance(known, str):
+        return known or None
+    if known is not None:  # a lookup for this user is in flight: share it
+        return await asyncio.shield(known) or None
+    future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    ctx.locales[key] = future  # type: ignore[assignment]
     locale = ""
     try:
         resp = await client.users_info(user=user_id, include_locale=True)
         locale = str((resp.get("user") or {}).get("locale") or "")
     except Exception as err:
         log.info("users.info failed for %s: %s", user_id, err)
-    ctx.locales[key] = locale
+    finally:
+        ctx.locales[key] = locale
+        future.set_result(locale)
     if locale:
         await ctx.store.call(slack_repo.set_user_locale, team_id, user_id, locale)
     return locale or None

@@ -52,7 +52,7 @@ class AppContext:
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)  # work: checks, imports
     services: set[asyncio.Task[Any]] = field(default_factory=set)  # endless helpers (pruning, ...)
     running_checks: dict[tuple[str, str], asyncio.Task[Any]] = field(default_factory=dict)
-    locales: dict[tuple[str, str], str] = field(default_factory=dict)
+    locales: dict[tuple[str, str], Any] = field(default_factory=dict)  # Slack locale, or a Future while looked up
     oauth: bool = False
     installation_store: SqliteInstallationStore | None = None
     single_team_id: str | None = None  # single-workspace mode: the bot token's team (set at start)

@@ -372,6 +372,7 @@ def home_view(lang: str, rows: Sequence[dict[str, Any]]) -> View:
             button(t("slack.button.check_now", lang), "check_recheck", row["domain"], style="primary"),
             button(t("slack.button.show_lost", lang), "check_show_lost", row["domain"]),
             button(t("slack.button.export", lang), "check_export", row["domain"]),
+            button(t("slack.button.import", lang), "import_open", row["domain"]),
         ))
         blocks.append(DividerBlock())
     if len(rows) > room:

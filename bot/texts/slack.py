@@ -169,6 +169,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.button.check_now": {"en": "Check now", "nl": "Nu controleren"},
     "slack.button.show_lost": {"en": "Show lost links", "nl": "Toon verloren links"},
     "slack.button.export": {"en": "Export CSV", "nl": "Exporteer CSV"},
+    "slack.button.import": {"en": "Import export file", "nl": "Exportbestand importeren"},
     "slack.lost.none": {"en": "*{domain}* has no lost links. :tada:", "nl": "*{domain}* heeft geen verloren links. :tada:"},
     "slack.lost.title": {"en": "*Lost links of {domain} ({count})*", "nl": "*Verloren links van {domain} ({count})*"},
     "slack.lost.csv_title": {"en": "Lost links {domain}", "nl": "Verloren links {domain}"},

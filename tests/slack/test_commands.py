@@ -248,6 +248,9 @@ async def test_app_home_dashboard_and_button(slack: FakeSlack, web: LocalWeb, wb
     await slack.wait_for(lambda: "mysite.nl" in json.dumps(slack.home_views["U1"]))
     view = slack.home_views["U1"]
     assert view["type"] == "home" and len(view["blocks"]) <= 100
+    await slack.action("import_open", "mysite.nl", channel=None, view={"type": "home", "id": "V1"})
+    await slack.wait_for(lambda: slack.opened_views)
+    assert slack.opened_views[-1]["private_metadata"] == "mysite.nl"
     await slack.action("check_recheck", "mysite.nl", channel=None, view={"type": "home", "id": "V1"})
     await settle(wbot, slack)
     done = [m for m in slack.posted() if "mysite.nl" in m.text]
