@@ -212,8 +212,8 @@ class Index:
         return (best[3], best[0]) if best else None
 
     def _split(self, word: str, lang: str) -> list[str]:
-        """Known parts of a compound word, or an empty list."""
-        if len(word) < 8:
+        """Known parts of a Dutch compound word, or an empty list ("pointless" is not point + less)."""
+        if len(word) < 8 or lang != "nl":
             return []
         for i in range(len(word) - 3, 2, -1):
             left, right = word[:i], word[i:]

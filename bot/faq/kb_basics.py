@@ -43,6 +43,9 @@ ENTRIES: tuple[Entry, ...] = (
             "what are backlinks in seo",
             "backlinks explained simply",
             "why does google care about links",
+            "what do people mean by a backlink",
+            "is a backlink just a link to my site",
+            "backlink vs normal link",
         ],
         q_nl=[
             "Wat is een backlink?",
@@ -56,6 +59,9 @@ ENTRIES: tuple[Entry, ...] = (
             "definitie backlink",
             "wat bedoelen ze met backlinks in seo",
             "waarom geeft google om links",
+            "wat wordt bedoeld met een backlink",
+            "is een backlink gewoon een link naar mijn site",
+            "wat is een terugverwijzing",
         ],
     ),
     entry(
@@ -82,6 +88,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what link types are there",
             "different types of links",
             "what are the rel attributes of a link",
+            "what link attributes are there",
+            "which kinds of links count for google",
         ],
         q_nl=[
             "Welke soorten backlinks zijn er?",
@@ -90,6 +98,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat voor links zijn er allemaal",
             "verschillende soorten backlinks",
             "welke rel attributen heeft een link",
+            "welke link attributen zijn er",
+            "welke soorten links tellen voor google",
         ],
     ),
     entry(
@@ -120,6 +130,9 @@ ENTRIES: tuple[Entry, ...] = (
             "what is a nofollow link",
             "what does nofollow mean",
             "follow vs nofollow links",
+            "what does a dofollow link give me",
+            "dofollow link meaning",
+            "is dofollow better than nofollow",
         ],
         q_nl=[
             "Wat is het verschil tussen dofollow en nofollow?",
@@ -130,6 +143,9 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een nofollow link",
             "wat betekent nofollow",
             "wat is beter dofollow of nofollow",
+            "wat levert een dofollow link op",
+            "wat is een follow link",
+            "is dofollow beter dan nofollow",
         ],
     ),
     entry(
@@ -154,6 +170,8 @@ ENTRIES: tuple[Entry, ...] = (
             "value of nofollow backlinks",
             "should i bother with nofollow links",
             "are links from wikipedia worth anything",
+            "does a nofollow link from a newspaper have value",
+            "are nofollow links a waste of time",
         ],
         q_nl=[
             "Is een nofollow link nog iets waard?",
@@ -164,6 +182,8 @@ ENTRIES: tuple[Entry, ...] = (
             "waarde van nofollow backlinks",
             "heb ik iets aan nofollow links",
             "zijn links van wikipedia iets waard",
+            "heeft een nofollow link van een krant waarde",
+            "zijn nofollow links zonde van de tijd",
         ],
     ),
     entry(
@@ -253,6 +273,8 @@ ENTRIES: tuple[Entry, ...] = (
             "does the link text matter",
             "why is anchor text important",
             "what is the clickable text of a link",
+            "what should the link text say",
+            "what text should a link to my site have",
         ],
         q_nl=[
             "Wat is ankertekst?",
@@ -261,6 +283,8 @@ ENTRIES: tuple[Entry, ...] = (
             "maakt de linktekst uit",
             "waarom is ankertekst belangrijk",
             "wat is de klikbare tekst van een link",
+            "wat moet er in de linktekst staan",
+            "welke tekst moet een link naar mijn site hebben",
         ],
     ),
     entry(
@@ -287,6 +311,8 @@ ENTRIES: tuple[Entry, ...] = (
             "anchor text ratio",
             "should all links use my keyword as anchor",
             "over optimized anchors",
+            "what is a natural link profile",
+            "how should my anchors look",
         ],
         q_nl=[
             "Wat is een natuurlijke mix van ankerteksten?",
@@ -296,6 +322,8 @@ ENTRIES: tuple[Entry, ...] = (
             "verhouding ankerteksten",
             "moeten alle links mijn zoekwoord als ankertekst hebben",
             "overgeoptimaliseerde ankerteksten",
+            "wat is een natuurlijk linkprofiel",
+            "hoe horen mijn ankerteksten eruit te zien",
         ],
     ),
     entry(
@@ -354,6 +382,9 @@ ENTRIES: tuple[Entry, ...] = (
             "why is a link from a big site worth more",
             "is a link from a news site better than from a small blog",
             "does the strength of the linking site matter",
+            "why are links from news sites so valuable",
+            "why is a link from a big site better",
+            "which links are strongest",
         ],
         q_nl=[
             "Wat is link juice?",
@@ -362,6 +393,9 @@ ENTRIES: tuple[Entry, ...] = (
             "waarom is een link van een grote site meer waard",
             "is een link van nos.nl beter dan van een klein blog",
             "maakt de sterkte van de linkende site uit",
+            "waarom zijn links van nieuwssites zo waardevol",
+            "waarom is een link van een grote site beter",
+            "welke links zijn het sterkst",
         ],
     ),
     entry(
@@ -383,6 +417,8 @@ ENTRIES: tuple[Entry, ...] = (
             "topical relevance of backlinks",
             "do links need to be from my niche",
             "link from a cooking site to my agency",
+            "does it matter what kind of site links to me",
+            "is a link from another industry useful",
         ],
         q_nl=[
             "Maakt de relevantie van de linkende site uit?",
@@ -390,6 +426,8 @@ ENTRIES: tuple[Entry, ...] = (
             "thematische relevantie van backlinks",
             "moeten links uit mijn niche komen",
             "link van een kooksite naar mijn bureau",
+            "maakt het uit wat voor site naar mij linkt",
+            "heeft een link uit een andere branche zin",
         ],
     ),
     entry(
@@ -451,6 +489,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what loss rate is normal",
             "links rot",
             "how long does a backlink last",
+            "why do links disappear from my site",
+            "is losing some links every year normal",
         ],
         q_nl=[
             "Wat is link decay?",
@@ -461,6 +501,8 @@ ENTRIES: tuple[Entry, ...] = (
             "welk verliespercentage is normaal",
             "backlinks die na verloop van tijd weggaan",
             "hoe lang blijft een backlink staan",
+            "waarom verdwijnen er links naar mijn site",
+            "is elk jaar wat links verliezen normaal",
         ],
     ),
     entry(
@@ -484,6 +526,8 @@ ENTRIES: tuple[Entry, ...] = (
             "do internal links count",
             "what is an internal link",
             "external link meaning",
+            "should i link between my own pages",
+            "what's the point of internal links",
         ],
         q_nl=[
             "Wat is het verschil tussen interne en externe links?",
@@ -492,6 +536,8 @@ ENTRIES: tuple[Entry, ...] = (
             "tellen interne links mee",
             "wat is een interne link",
             "wat is een externe link",
+            "moet ik tussen mijn eigen paginas linken",
+            "wat is het nut van interne links",
         ],
     ),
 )

@@ -267,6 +267,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what does noindex mean for my link",
             "reason redirected lost link",
             "the bot says my link is gone but it is still there",
+            "what does page not found mean for my link",
+            "what does server error mean for a link",
         ],
         q_nl=[
             "Wat betekenen de redenen van verloren links?",
@@ -276,6 +278,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat betekent noindex voor mijn link",
             "reden redirected verloren link",
             "de bot ziet mijn link niet maar hij staat er wel",
+            "wat betekent page not found bij mijn link",
+            "wat betekent server error bij een link",
         ],
     ),
     entry(
@@ -306,6 +310,8 @@ ENTRIES: tuple[Entry, ...] = (
             "weekly summary of my backlinks",
             "the digest is not arriving",
             "i did not get the weekly digest",
+            "how do i set the day of the weekly report",
+            "change the time of the digest",
         ],
         q_nl=[
             "Wat is de wekelijkse digest?",
@@ -316,6 +322,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wekelijks overzicht van mijn backlinks",
             "de digest komt niet binnen",
             "ik heb geen weekoverzicht gekregen",
+            "hoe stel ik de dag van het weekrapport in",
+            "tijd van de digest aanpassen",
         ],
     ),
     entry(
@@ -399,12 +407,16 @@ ENTRIES: tuple[Entry, ...] = (
             "find toxic links with the bot",
             "make a disavow file with the bot",
             "what does the toxic command do",
+            "how does the toxic check of the bot work",
+            "what does the toxic score mean",
         ],
         q_nl=[
             "Hoe werkt de toxic score?",
             "toxische links vinden met de bot",
             "disavow bestand maken met de bot",
             "wat doet het toxic commando",
+            "hoe werkt de toxic check van de bot",
+            "wat betekent de toxic score",
         ],
     ),
     entry(

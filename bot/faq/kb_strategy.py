@@ -33,6 +33,9 @@ ENTRIES: tuple[Entry, ...] = (
             "link building strategy for a small company",
             "how do i start with backlinks",
             "how do i rank higher in google with backlinks",
+            "why does nobody link to my site",
+            "nobody links to me what can i do",
+            "how do i get my first backlinks",
         ],
         q_nl=[
             "Hoe kom ik als MKB aan goede backlinks?",
@@ -45,6 +48,9 @@ ENTRIES: tuple[Entry, ...] = (
             "linkbuilding strategie voor een klein bedrijf",
             "hoe begin ik met backlinks",
             "hoe kom ik hoger in google met backlinks",
+            "waarom linkt niemand naar mijn site",
+            "niemand linkt naar mij wat nu",
+            "hoe krijg ik mijn eerste backlinks",
         ],
     ),
     entry(
@@ -246,6 +252,8 @@ ENTRIES: tuple[Entry, ...] = (
             "local seo links city",
             "links from local associations and newspaper",
             "how do i get my business in the local newspaper",
+            "how do i get links from local organisations",
+            "backlinks for a shop in my town",
         ],
         q_nl=[
             "Hoe kom ik aan lokale backlinks?",
@@ -253,6 +261,8 @@ ENTRIES: tuple[Entry, ...] = (
             "lokale seo links in mijn stad",
             "links van lokale verenigingen en de krant",
             "hoe kom ik met mijn bedrijf in de krant",
+            "hoe krijg ik links van lokale organisaties",
+            "backlinks voor een winkel in mijn dorp",
         ],
     ),
     entry(
@@ -310,6 +320,8 @@ ENTRIES: tuple[Entry, ...] = (
             "how long to recover from a google penalty",
             "can google punish my site for bad links",
             "my traffic dropped after buying links",
+            "my traffic suddenly dropped what happened",
+            "how do i know if i have a google penalty",
         ],
         q_nl=[
             "Wat is een Google penalty?",
@@ -318,6 +330,8 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe lang duurt herstel van een penalty",
             "kan google mijn site straffen voor slechte links",
             "mijn verkeer is gedaald na links kopen",
+            "mijn verkeer is ineens gedaald wat is er gebeurd",
+            "hoe weet ik of ik een google penalty heb",
         ],
     ),
     entry(
@@ -375,6 +389,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what number of backlinks is enough",
             "how many referring domains do i need",
             "how many links does it take to rank for a keyword",
+            "how many links does a local business need",
+            "how many backlinks does my competitor have compared to me",
         ],
         q_nl=[
             "Hoeveel backlinks heb ik nodig om goed te ranken?",
@@ -383,6 +399,8 @@ ENTRIES: tuple[Entry, ...] = (
             "hoeveel backlinks is genoeg",
             "hoeveel verwijzende domeinen heb ik nodig",
             "hoeveel links nodig om op een zoekwoord te scoren",
+            "hoeveel links heeft een lokaal bedrijf nodig",
+            "hoeveel backlinks heeft mijn concurrent vergeleken met mij",
         ],
     ),
     entry(
@@ -407,6 +425,8 @@ ENTRIES: tuple[Entry, ...] = (
             "do instagram or twitter links help rankings",
             "social links seo value",
             "does sharing on social media give backlinks",
+            "does sharing my site on facebook help seo",
+            "are youtube links backlinks",
         ],
         q_nl=[
             "Zijn backlinks van sociale media waardevol?",
@@ -415,6 +435,8 @@ ENTRIES: tuple[Entry, ...] = (
             "helpen links van instagram of twitter",
             "waarde van social media links",
             "levert delen op social media backlinks op",
+            "helpt mijn site delen op facebook voor seo",
+            "zijn youtube links backlinks",
         ],
     ),
     entry(
@@ -442,6 +464,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what is a link farm",
             "spam backlinks from weird sites",
             "harmful backlinks",
+            "how do i spot a bad backlink",
+            "how do i recognise a toxic link",
         ],
         q_nl=[
             "Wat is een toxische backlink?",
@@ -451,6 +475,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een linkfarm",
             "rare spam backlinks van vage sites",
             "schadelijke backlinks",
+            "hoe herken ik een slechte backlink",
+            "hoe herken ik een toxische link",
         ],
     ),
     entry(
@@ -510,6 +536,8 @@ ENTRIES: tuple[Entry, ...] = (
             "got a new link but rankings did not change",
             "how long does link building take to work",
             "how soon will i see the effect of a new link",
+            "when do new backlinks start to show results",
+            "how quickly does a new link work",
         ],
         q_nl=[
             "Hoe snel werken backlinks?",
@@ -521,6 +549,8 @@ ENTRIES: tuple[Entry, ...] = (
             "nieuwe link maar mijn positie is niet veranderd",
             "hoe lang duurt linkbuilding voordat je iets merkt",
             "hoe snel zie ik effect van een nieuwe link",
+            "wanneer beginnen nieuwe backlinks te werken",
+            "hoe snel werkt een nieuwe link",
         ],
     ),
     entry(
@@ -547,6 +577,8 @@ ENTRIES: tuple[Entry, ...] = (
             "is a paid review with a link ok",
             "should i pay a blog to mention me",
             "how much do backlinks cost",
+            "is paying for a backlink worth it",
+            "what does a backlink cost to buy",
         ],
         q_nl=[
             "Kan ik backlinks kopen?",
@@ -557,6 +589,8 @@ ENTRIES: tuple[Entry, ...] = (
             "is een betaalde review met link ok",
             "moet ik een blog betalen voor een vermelding",
             "wat kosten backlinks",
+            "is betalen voor een backlink het waard",
+            "wat kost een backlink kopen",
         ],
     ),
     entry(
@@ -583,6 +617,8 @@ ENTRIES: tuple[Entry, ...] = (
             "a site removed my link",
             "lost backlinks what now",
             "i lost a lot of links this month",
+            "can i see when i lose a backlink",
+            "a big site stopped linking to me",
         ],
         q_nl=[
             "Verlies ik mijn rankings als ik backlinks verlies?",
@@ -592,6 +628,8 @@ ENTRIES: tuple[Entry, ...] = (
             "een site heeft mijn link weggehaald",
             "backlinks verloren wat nu",
             "ik ben deze maand veel links kwijtgeraakt",
+            "kan ik zien wanneer ik een backlink kwijt ben",
+            "een grote site linkt niet meer naar mij",
         ],
     ),
     entry(

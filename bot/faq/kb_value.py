@@ -31,6 +31,7 @@ ENTRIES: tuple[Entry, ...] = (
             "do backlinks help me rank higher",
             "are backlinks worth the effort",
             "what do i gain from backlinks",
+            "is it worth the trouble to work on backlinks",
             "do i need backlinks at all",
         ],
         q_nl=[
@@ -42,6 +43,7 @@ ENTRIES: tuple[Entry, ...] = (
             "helpen backlinks om hoger te ranken",
             "zijn backlinks de moeite waard",
             "wat heb ik aan backlinks",
+            "is het de moeite waard om aan backlinks te werken",
             "wat leveren backlinks mij op",
             "heb ik backlinks nodig",
         ],
@@ -302,6 +304,8 @@ ENTRIES: tuple[Entry, ...] = (
             "are 100 cheap links better than 10 good ones",
             "what makes a good backlink",
             "how do i recognise a good backlink",
+            "which links are worth the most",
+            "what kind of backlinks should i go for",
         ],
         q_nl=[
             "Is kwaliteit of aantal backlinks belangrijker?",
@@ -311,6 +315,8 @@ ENTRIES: tuple[Entry, ...] = (
             "zijn 100 goedkope links beter dan 10 goede",
             "wat is een goede backlink",
             "hoe herken ik een goede backlink",
+            "welke links zijn het meest waard",
+            "wat voor backlinks moet ik nastreven",
         ],
     ),
     entry(

@@ -18,14 +18,14 @@ _APOSTROPHES = re.compile(r"(?<=[a-z])['\u2019\u2018`](?=[a-z])")
 STOP_NL = frozenset(
     """
     de het een en of maar dat die dit deze is zijn ben bent was waren wordt worden werd word ik je jij u
-    we wij ze zij hij mijn mij me jouw jullie ons onze uw hun haar zijn er hier daar wat hoe wie welk
-    welke wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al
-    wel niet geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil
-    willen zal zou zouden heb hebt heeft hebben had doe doet doen iets ze s n t nou hoor hè he eigenlijk
-    gewoon dus want omdat dat zit ga gaat gaan mn m'n jou jouw z'n zn graag ofzo enzo etc alle allemaal
-    veel aub svp ff effe nou btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per
-    toe zie zien kijk kijken wil andere ander anderen mensen via mee af elke iedere ieder niks niets
-    iemand zorg zorgen zorgt ervoor procent
+    we wij ze zij hij mijn mij me jouw jullie ons onze uw hun haar er hier daar wat hoe wie welk welke
+    wanneer waarom waar van voor met op in aan bij tot uit over naar door om als dan ook nog al wel niet
+    geen te toch even eens heel erg zo zoals echt kan kun kunnen moet moeten mag mogen wil willen zal
+    zou zouden heb hebt heeft hebben had doe doet doen iets s n t nou hoor hè he eigenlijk gewoon dus
+    want omdat zit ga gaat gaan mn m'n jou z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe
+    btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per toe zie zien kijk kijken
+    andere ander anderen mensen via mee af elke iedere ieder niks niets iemand zorg zorgen zorgt ervoor
+    procent niemand
     """.split()
 )
 STOP_EN = frozenset(
@@ -33,11 +33,11 @@ STOP_EN = frozenset(
     the a an and or but that this these those is are was were be been being do does did i you we they he
     she it my me your our their his her its there here what how who which when why where of for with on
     in at by to from about into as than then also still not no yes can could should would will shall may
-    might must have has had just so very really any some all much many if is it's im i'm pls please
-    thanks thx hey hi hello ok okay anyone someone one way actually basically exactly just pls plz whats
-    hows wheres whos advice idea ideas know knows help says say happens happen now per see
-    look want wants wanted put guy other others every something anything nothing somebody dont doesnt
-    isnt cant wont arent didnt im ive ill id thats theres u ur btw
+    might must have has had just so very really any some all much many if it's im i'm pls please thanks
+    thx hey hi hello ok okay anyone someone one way actually basically exactly plz whats hows wheres
+    whos advice idea ideas know knows help says say happens happen now per see look want wants wanted
+    put guy other others every something anything nothing somebody dont doesnt isnt cant wont arent
+    didnt ive ill id thats theres u ur btw percent lot lots nobody anybody people via
     """.split()
 )
 # Everyday words that are never typos of an SEO term, though the knowledge base may not use them
@@ -120,6 +120,10 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("google", "maps"), "googlemaps"),
     (("link", "in", "bio"), "linkinbio"),
     (("cant", "find"), "missing"),
+    (("page", "not", "found"), "pagenotfound"),
+    (("link", "removed"), "linkremoved"),
+    (("canonical", "elsewhere"), "canonicalelsewhere"),
+    (("server", "error"), "servererror"),
     (("nog", "belangrijk"), "outdated"),
     (("still", "important"), "outdated"),
     (("still", "matter"), "outdated"),
