@@ -110,7 +110,7 @@ async def test_posts_are_paced_per_channel(slack: FakeSlack, tmp_path: Path) -> 
         await slack.event({"type": "message", "channel": "DU2", "channel_type": "im", "user": "U2", "text": "track other.nl", "ts": "2.1"})
         await slack.wait_for(lambda: len(slack.calls_to("chat.postMessage")) == 4)
         at = sorted(c.at for c in slack.calls_to("chat.postMessage") if c.params.get("channel") == "DU1")
-        assert all(b - a >= 0.28 for a, b in zip(at, at[1:]))
+        assert all(b - a >= 0.2 for a, b in zip(at, at[1:]))  # 0.3 s apart when sent; arrival jitters a little
     finally:
         await running.stop()
 
