@@ -354,7 +354,8 @@ def decide(prior: Prior, evidence: Evidence, *, baseline_done: bool) -> Decision
         if prior.status is LinkStatus.LOST:
             events.insert(0, EventRecord(EventType.RETURNED, detail={"lost_reason": prior.reason}))
         elif not prior.ever_live:
-            events.insert(0, EventRecord(EventType.APPEARED))
+            # first_check: found at the page's first check, so it may have been there long before
+            events.insert(0, EventRecord(EventType.APPEARED, detail={"first_check": prior.status is LinkStatus.PENDING}))
         return Decision(LinkStatus.LIVE, None, 0, changes, tuple(events))
 
     if evidence.blocked:

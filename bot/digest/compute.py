@@ -1,7 +1,9 @@
 """What changed for a site in a period, computed from the stored history (events), not guessed.
 
 - ``gained``: links that became live in the period: ``appeared`` (first time live) and ``returned``
-  (live again after a confirmed loss).
+  (live again after a confirmed loss). ``first_check`` marks links found at their page's very first
+  check (just imported or added): known now, but maybe there for years; ``totals.gained_first_check``
+  counts them so a digest can say "12 new, 300 imported".
 - ``lost``: confirmed losses only (``lost`` events: two consecutive checks agreed). ``missing`` and
   ``blocked`` links are never in this list.
 - A link lost and back within the same period (or back and lost again) is a flap: it appears in
@@ -118,6 +120,8 @@ def compute_digest(
                     "source_url": last.source_url,
                     "source_domain": last.source_domain,
                     "event": first.type,
+                    # found at the page's first check (just imported or added): known, not necessarily new
+                    "first_check": bool(first.detail.get("first_check")) if first.type == "appeared" else False,
                     "at": first.at,
                     "status": last.status,
                     **_link_fields(last),
@@ -155,6 +159,7 @@ def compute_digest(
         "blocked": summary.blocked,
         "pending": summary.pending,
         "referring_domains": summary.referring_domains,
+        "gained_first_check": sum(1 for g in gained if g["first_check"]),
         "gained_domains": len(gained_domains),
         "lost_domains": len(lost_domains),
         "live_at_start": live_start,

@@ -69,6 +69,7 @@ def test_digest_json_from_history(db) -> None:  # type: ignore[no-untyped-def]
     assert digest["period"] == {"start": "2026-11-18T12:00:00+00:00", "end": "2026-11-25T12:00:00+00:00"}
     assert [(g["source_url"], g["event"]) for g in digest["gained"]] == [("https://l6.example.com/post", "appeared")]
     assert digest["gained"][0]["kind"] == "dofollow" and digest["gained"][0]["status"] == "live"
+    assert digest["gained"][0]["first_check"] is True and digest["totals"]["gained_first_check"] == 1
     lost = [(item["source_url"], item["reason"]) for item in digest["lost"]]
     # l2: missing on 11-12, confirmed on 11-19; l3: 404 twice (11-19, 11-22). l5 is blocked: never lost.
     # l1 was lost on 11-22 and came back on 11-24: a flap, in neither list.

@@ -148,7 +148,9 @@ def test_changes_against_last_seen_link() -> None:
 def test_pending_found_is_live_and_appeared() -> None:
     d = decide(Prior(), FOUND, baseline_done=False)
     assert (d.status, d.reason, d.miss_streak) == (LinkStatus.LIVE, None, 0)
-    assert types(d) == ["appeared"]
+    assert types(d) == ["appeared"] and d.events[0].detail == {"first_check": True}
+    later = decide(Prior(LinkStatus.MISSING, "link-removed", 1, False, None), FOUND, baseline_done=True)
+    assert types(later) == ["appeared"] and later.events[0].detail == {"first_check": False}
 
 
 def test_pending_gone_is_missing_never_lost_on_first_check() -> None:
