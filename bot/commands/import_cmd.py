@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         description="Read a backlink export file; the tool that made it is recognised from its header. "
         "Rows that cannot be read are counted and shown, never dropped silently.")
     p.add_argument("site", metavar="SITE")
-    p.add_argument("file", metavar="FILE", help="the export as downloaded (.csv, .txt, .zip, .gz)")
+    p.add_argument("file", metavar="FILE", help="the export as downloaded (.csv, .txt, .zip, .gz), or the output directory of backlinks commoncrawl scan/spark")
     p.set_defaults(handler=run)
 
 
@@ -48,7 +48,12 @@ def run(args: argparse.Namespace) -> int:
     require_site(db, args.workspace, domain)  # before reading a possibly large file
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        if path.is_dir():  # a Common Crawl scan or Spark output directory (part files per target domain)
+            from bot.commoncrawl.output import collect_result
+
+            data = collect_result(path, domain)
+        else:
+            data = path.read_bytes()
     except OSError:
         raise UserInputError(t("store.file_missing", None, path=args.file)) from None
     parsed = parse_export(data, path.name)
