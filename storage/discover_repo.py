@@ -16,7 +16,7 @@ from typing import Any, Collection, Iterable, Sequence
 
 import sqlite_utils
 
-from bot.domains import domain_of_url, registrable_domain
+from bot.domains import domain_of_url, host_of, registrable_domain
 from bot.errors import BacklinksError, UserInputError
 from bot.i18n import t
 from storage.backlinks import NewBacklink, add_backlinks, clean_source_url
@@ -51,8 +51,6 @@ def normalise_watch_domain(text: str) -> str:
     if "|" in raw:
         raw = raw.split("|", 1)[1]
     candidate = raw if "://" in raw else f"http://{raw}"
-    from bot.domains import host_of
-
     host = host_of(candidate)
     if host is None or registrable_domain(host) is None or "." not in host:
         raise UserInputError(t("discover.bad_domain", None, domain=text))
@@ -63,23 +61,33 @@ def _site_ids(db: sqlite_utils.Database, team_id: str, site: Site) -> list[int]:
     return [site.id] + [c.id for c in competitors_of(db, team_id, site.domain)]
 
 
+def _watch_host(url: str) -> str | None:
+    """The host discovery reads for a referring page: its host without a leading ``www.``."""
+    host = host_of(url)
+    if host is None or "." not in host:
+        return None
+    if host.startswith("www.") and registrable_domain(host[4:]) is not None:
+        host = host[4:]
+    return host
+
+
 def refresh_auto_watch(db: sqlite_utils.Database, team_id: str, domain: str, *, at: str | None = None) -> int:
-    """Bring the automatic part of a site's watch list up to date: every referring domain of the site
-    and of its competitors (tracked sites themselves excluded). Domains the user removed stay off;
-    auto domains that no longer refer are dropped. Returns the number of active auto entries."""
+    """Bring the automatic part of a site's watch list up to date: every referring host of the site
+    and of its competitors (without ``www.``; tracked sites themselves excluded). Domains the user
+    removed stay off; auto domains that no longer refer are dropped. Returns the number of active
+    auto entries."""
     site = require_site(db, team_id, domain)
     at = at or now_iso()
     ids = _site_ids(db, team_id, site)
     marks = ",".join("?" * len(ids))
     tracked = {s.domain for s in list_sites(db, team_id)}
-    referring = {
-        row[0]
-        for row in db.execute(
-            f"SELECT DISTINCT source_domain FROM backlinks WHERE team_id = ? AND site_id IN ({marks}) AND source_domain != ''",
-            [team_id, *ids],
-        )
-        if row[0] not in tracked and "." in row[0]
-    }
+    referring: set[str] = set()
+    for (url,) in db.execute(
+        f"SELECT DISTINCT source_url FROM backlinks WHERE team_id = ? AND site_id IN ({marks})", [team_id, *ids]
+    ):
+        host = _watch_host(url)
+        if host is not None and registrable_domain(host) not in tracked:
+            referring.add(host)
     with db.atomic():
         existing = {
             row[0]: (row[1], row[2])
@@ -87,7 +95,7 @@ def refresh_auto_watch(db: sqlite_utils.Database, team_id: str, domain: str, *, 
                 "SELECT domain, origin, removed_at FROM discover_watch WHERE team_id = ? AND site_id = ?", [team_id, site.id]
             )
         }
-        for name in sorted(referring - set(existing)):
+        for name in sorted(referring - set(existing) - {f"www.{d}" for d in existing}):
             db.execute(
                 "INSERT INTO discover_watch (team_id, site_id, domain, origin, added_at) VALUES (?, ?, ?, 'auto', ?)",
                 [team_id, site.id, name, at],
@@ -242,6 +250,12 @@ def host_info(db: sqlite_utils.Database, team_id: str, domain: str) -> HostInfo 
     if row is None:
         return None
     return HostInfo(row[0], row[1], tuple(json.loads(row[2] or "[]")), tuple(json.loads(row[3] or "[]")), row[4], row[5], row[6])
+
+
+def listed_times(db: sqlite_utils.Database, team_id: str) -> dict[str, str | None]:
+    """When each watched domain was last listed (for reading the least recently listed first)."""
+    require_team(team_id)
+    return dict(db.execute("SELECT domain, listed_at FROM discover_hosts WHERE team_id = ?", [team_id]).fetchall())
 
 
 # ------------------------------------------------------------------ runs

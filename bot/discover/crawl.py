@@ -8,7 +8,9 @@ One run, per workspace (and optionally per site):
    feeds. Pages that are new or changed since the last visit (``lastmod`` later than the one seen
    when the page was last fetched; pages never fetched; pages without a date after
    ``refetch_days``) are planned, most recent first, at most ``per_domain`` per domain (fewer when a
-   long crawl-delay would make the domain take more than ``domain_seconds``).
+   long crawl-delay would make the domain take more than ``domain_seconds``). Pages listed but not
+   read yet stay "new", so older pages are read over the following runs (backfill). At most
+   ``max_domains`` domains are listed per workspace and run, the least recently listed first.
 2. **Allot** the page budget: a global ``budget`` per run shared between workspaces by water-filling
    (a workspace that needs little gets what it needs, the rest share equally), and at most
    ``per_workspace`` for any one workspace, so no workspace starves the others. Within a workspace
@@ -70,6 +72,7 @@ class DiscoverOptions:
     domain_seconds: float = 300.0  # a long Crawl-delay is obeyed by reading fewer pages of that domain
     refetch_days: float = 30.0  # a known page without a date in its listing is read again after this
     concurrency: int = 16  # domains read at the same time
+    max_domains: int = 300  # domains listed per workspace per run (least recently listed first)
     max_entries: int = 50_000  # entries kept per listing file
 
     def __post_init__(self) -> None:
@@ -384,7 +387,10 @@ class _WorkspaceRun:
         self.sites = await self.store.call(targets, self.team_id)
         self.report.domains = len(self.domains)
         done = await self.store.call(repo.planned_domains, self.team_id, self.run.id)
+        listed = await self.store.call(repo.listed_times, self.team_id)
         todo = [d for d in self.domains if d not in done]
+        todo.sort(key=lambda d: (listed.get(d) is not None, listed.get(d) or "", d))  # never listed, then oldest
+        todo = todo[: max(0, self.options.max_domains - len(done))]
         self.progress.add_total(len(todo))
         self.progress.report(force=True)
         await asyncio.gather(*(self._plan_guarded(d) for d in todo))

@@ -236,3 +236,25 @@ async def test_unreachable_and_robots_failing_domains_do_not_stop_the_run(local_
         assert missing is not None and missing.error == "unreachable"
     assert [p for p in down.paths() if p != "/robots.txt"] == []  # robots.txt 5xx: nothing else is fetched
     assert news.hits("/a") == 1
+
+
+async def test_max_domains_per_run_rotates_least_recently_listed_first(local_web: LocalWeb, tmp_path: Path) -> None:
+    hosts = []
+    for name in ("a.regio.nl", "b.regio.nl", "c.regio.nl"):
+        host = await local_web.add_host(name)
+        host.page("/", article(f"Home {name}"))
+        hosts.append(host)
+    async with store_with_sites(tmp_path / "db.sqlite") as store:
+        await store.call(repo.add_watch, "T1", OWN, [h.name for h in hosts])
+        options = DiscoverOptions(min_delay=0.0, max_domains=2)
+        listed: list[set[str]] = []
+        async with local_web.fetcher(max_retries=0) as fetcher:
+            for _ in range(2):
+                for h in hosts:
+                    h.clear_log()
+                report = await discover(store, fetcher, "T1", OWN, options=options)
+                assert report.domains == 3
+                listed.append({h.name for h in hosts if h.hits("/")})
+                await asyncio.sleep(1.05)  # listed_at has one-second resolution
+        assert listed[0] == {"a.regio.nl", "b.regio.nl"}
+        assert listed[1] == {"c.regio.nl", "a.regio.nl"}  # never listed first, then the oldest
