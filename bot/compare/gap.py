@@ -23,15 +23,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from storage.compare_repo import DomainRow
 
 
-@dataclass(frozen=True)
-class GapDomain:
+class GapDomain(NamedTuple):
     domain: str
     links_to: tuple[str, ...]  # competitor domains, sorted
     pages: int  # live referring pages to those competitors
@@ -76,37 +73,32 @@ def compute_gap(
     """The ranked gap. ``competitors`` maps site id -> domain; ``competitor_rows`` are live
     :class:`DomainRow` of those sites; ``linking_to_site`` the domains with a non-lost link to the site."""
     excluded = set(linking_to_site) | {site_domain} | set(competitors.values()) | set(exclude)
-    acc: dict[str, dict[str, object]] = defaultdict(lambda: {"sites": set(), "pages": 0, "dofollow": False, "content": False, "authority": None, "url": None})
-    for row in competitor_rows:
-        name = competitors.get(row.site_id)
-        if name is None or row.domain in excluded or row.pages <= 0:
+    # per domain: [competitor names, pages, dofollow, editorial, authority, example url]
+    acc: dict[str, list[Any]] = {}
+    for site_id, domain, pages, dofollow, content, authority, url in competitor_rows:
+        name = competitors.get(site_id)
+        if name is None or pages <= 0 or domain in excluded:
             continue
-        entry = acc[row.domain]
-        entry["sites"].add(name)  # type: ignore[union-attr]
-        entry["pages"] = int(entry["pages"]) + row.pages  # type: ignore[arg-type]
-        if row.dofollow:
-            entry["dofollow"] = True
-        if row.content:
-            entry["content"] = True
-        if row.authority is not None:
-            entry["authority"] = row.authority
-        if entry["url"] is None or row.example_url < str(entry["url"]):
-            entry["url"] = row.example_url
-    items = [
-        GapDomain(
-            domain=domain,
-            links_to=tuple(sorted(e["sites"])),  # type: ignore[arg-type]
-            pages=int(e["pages"]),  # type: ignore[arg-type]
-            dofollow=bool(e["dofollow"]),
-            editorial=bool(e["content"]),
-            authority=e["authority"],  # type: ignore[arg-type]
-            example_url=str(e["url"]),
-            was_linking=domain in lost_from_site,
-        )
-        for domain, e in acc.items()
-    ]
-    items.sort(key=GapDomain.sort_key)
-    return items
+        entry = acc.get(domain)
+        if entry is None:
+            acc[domain] = [{name}, pages, dofollow > 0, content > 0, authority, url]
+            continue
+        entry[0].add(name)
+        entry[1] += pages
+        entry[2] = entry[2] or dofollow > 0
+        entry[3] = entry[3] or content > 0
+        if authority is not None:
+            entry[4] = authority
+        if url < entry[5]:
+            entry[5] = url
+    keyed = []
+    for domain, (names, pages, dofollow, content, authority, url) in acc.items():
+        links_to = tuple(sorted(names))
+        item = GapDomain(domain, links_to, pages, dofollow, content, authority, url, domain in lost_from_site)
+        key = (-len(links_to), not dofollow, not content, authority is None, -(authority or 0.0), -pages, domain)
+        keyed.append((key, item))
+    keyed.sort(key=lambda pair: pair[0])
+    return [item for _, item in keyed]
 
 
 CSV_COLUMNS = ("rank", "domain", "competitors", "links_to", "pages", "dofollow", "editorial", "authority", "example_url", "was_linking")
