@@ -23,6 +23,10 @@ def summary_lines(report: Any, *, baseline: bool, lang: str | None = None) -> li
 
     lines = [t("store.check_summary", lang, site=report.site, checked=report.checked, seconds=report.duration_s,
                live=report.live, missing=report.missing, lost=report.lost, blocked=report.blocked)]
+    live = [l for l in report.links if l.status == "live"]
+    not_followed = sum(1 for l in live if l.follow is False)
+    if not_followed:
+        lines.append(t("store.check_follow", lang, followed=len(live) - not_followed, not_followed=not_followed))
     if report.interrupted_checks:
         lines.append(t("store.check_interrupted_before", lang, site=report.site))
     if baseline:

@@ -108,6 +108,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{site}: checked {checked} page(s) in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
         "nl": "{site}: {checked} pagina('s) gecontroleerd in {seconds:.1f} s: {live} live, {missing} ontbreekt, {lost} verloren, {blocked} geblokkeerd.",
     },
+    "store.check_follow": {
+        "en": "Of the live links, {followed} pass ranking value (follow) and {not_followed} do not (nofollow, sponsored or ugc).",
+        "nl": "Van de live links geven er {followed} rankingwaarde door (follow) en {not_followed} niet (nofollow, sponsored of ugc).",
+    },
     "store.check_events": {
         "en": "Since the previous check: {appeared} new, {lost} lost, {returned} back, {changed} changed.",
         "nl": "Sinds de vorige controle: {appeared} nieuw, {lost} verloren, {returned} terug, {changed} gewijzigd.",
