@@ -48,6 +48,7 @@ RECHECK_WINDOW = timedelta(hours=3)
 DAILY_WINDOW_START = timedelta(hours=2)
 DAILY_WINDOW = timedelta(hours=4)
 SWEEP_EVERY = timedelta(minutes=15)
+RECHECK_WAIT = timedelta(minutes=20)  # a digest waits at most this long for its site's recheck
 MINUTES_A_WEEK = 7 * 24 * 60
 
 Recheck = Callable[[str, str], Awaitable[Any]]
@@ -82,7 +83,7 @@ class DigestScheduler:
         runner: DigestRunner,
         *,
         recheck: Recheck | None = None,
-        max_parallel_rechecks: int = 2,
+        max_parallel_rechecks: int = 4,
         sweep_every: timedelta = SWEEP_EVERY,
     ) -> None:
         self.store = store
@@ -95,6 +96,7 @@ class DigestScheduler:
         self.scheduler.add_listener(self._on_event, EVENT_JOB_ERROR | EVENT_JOB_MISSED)
         self._recheck_limit = asyncio.Semaphore(max_parallel_rechecks)
         self._prints: dict[str, str] = {}
+        self._rechecks: dict[tuple[str, str], asyncio.Task[Any]] = {}
         self._pending: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------ lifecycle
@@ -201,16 +203,27 @@ class DigestScheduler:
         await self.runner.run_all()
 
     async def run_digest(self, team_id: str) -> None:
+        """The workspace's slot: wait (bounded) for its rechecks still running, then send."""
+        running = [task for (team, _), task in self._rechecks.items() if team == team_id and not task.done()]
+        if running:
+            log.info("digest of %s waits for %d recheck(s) still running", team_id, len(running))
+            await asyncio.wait(running, timeout=RECHECK_WAIT.total_seconds())
         await self.runner.run_workspace_safely(team_id)
 
     async def run_recheck(self, team_id: str, domain: str) -> None:
         if self.recheck is None:
             return
-        async with self._recheck_limit:
-            try:
+        task = asyncio.current_task()
+        if task is not None:
+            self._rechecks[(team_id, domain)] = task
+        try:
+            async with self._recheck_limit:
                 await self.recheck(team_id, domain)
-            except Exception:
-                log.exception("scheduled recheck of %s in %s failed", domain, team_id)
+        except Exception:
+            log.exception("scheduled recheck of %s in %s failed", domain, team_id)
+        finally:
+            if self._rechecks.get((team_id, domain)) is task:
+                del self._rechecks[(team_id, domain)]
 
     def _on_event(self, event: JobExecutionEvent) -> None:
         parts = event.job_id.split(":")

@@ -236,15 +236,22 @@ class DigestRunner:
             run.sites.append(outcome)
             if outcome.error in UNINSTALLED_ERRORS:
                 return await self._uninstalled(run, settings, now)
-        failures = [s for s in run.sites if s.result == "failed"]
+        attempted = [s for s in run.sites if s.result in ("sent", "recovered", "failed", "pending")]
+        failures = [s for s in run.sites if s.result in ("failed", "give-up")]
         sent = [s for s in run.sites if s.result in ("sent", "recovered")]
         if failures:
             run.outcome = "partial" if sent else "failed"
             run.error = "; ".join(f"{s.site}: {s.error}" for s in failures)[:500]
         elif sent:
             run.outcome = "sent"
-        elif any(s.result in ("busy", "pending") for s in run.sites):
+        elif any(s.result == "pending" for s in run.sites):
+            run.outcome = "pending"
+        elif any(s.result == "busy" for s in run.sites):
             run.outcome = "busy"
+        if not attempted:
+            # Nothing was tried (already sent, not due, given up, another instance busy): keep the
+            # last real outcome for ``digest settings``, write nothing, log nothing (no storm).
+            return run
         await self.store.call(digest_repo.record_run, team_id, at=self.clock.now(), outcome=run.outcome, error=run.error)
         if failures:
             log.warning("digest for workspace %s: %s", team_id, run.error)

@@ -109,6 +109,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.outcome.off": {"en": "off", "nl": "uit"},
     "digest.outcome.busy": {"en": "being sent by another instance", "nl": "wordt door een andere instantie verstuurd"},
     "digest.outcome.sending": {"en": "being sent", "nl": "wordt verstuurd"},
+    "digest.outcome.pending": {
+        "en": "posted but not confirmed by Slack; verified within 10 minutes",
+        "nl": "geplaatst maar niet bevestigd door Slack; binnen 10 minuten gecontroleerd",
+    },
     "digest.usage": {
         "en": "`/backlinks digest on|off|now|settings`, `digest monday 09:00`, `digest #channel`, `digest target 2-4`: the weekly digest",
         "nl": "`/backlinks digest on|off|now|settings`, `digest maandag 09:00`, `digest #kanaal`, `digest target 2-4`: het weekoverzicht",

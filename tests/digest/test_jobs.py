@@ -204,3 +204,30 @@ def test_uninstall_purge_removes_digest_rows(tmp_path: Path) -> None:
     assert digest_repo.get_settings(db, "T1") is None and ledger.ledger_rows(db, "T1") == []
     assert digest_repo.get_settings(db, "T2") is not None
     db.conn.close()
+
+
+async def test_digest_waits_for_a_recheck_still_running(store: Store) -> None:
+    await store.call(seed)
+    order: list[str] = []
+    release = asyncio.Event()
+
+    async def recheck(team_id: str, domain: str) -> None:
+        order.append(f"recheck {domain} start")
+        await release.wait()
+        order.append(f"recheck {domain} done")
+
+    class Recorder(DigestRunner):
+        async def run_workspace_safely(self, team_id, *, force=False):  # type: ignore[no-untyped-def]
+            order.append(f"digest {team_id}")
+
+    scheduler = DigestScheduler(store, Recorder(store, client_for=no_client, instance="A"), recheck=recheck)
+    recheck_task = asyncio.create_task(scheduler.run_recheck("T1", "a.nl"))
+    await asyncio.sleep(0.01)
+    digest_task = asyncio.create_task(scheduler.run_digest("T1"))
+    await asyncio.sleep(0.05)
+    assert order == ["recheck a.nl start"]
+    release.set()
+    await asyncio.gather(recheck_task, digest_task)
+    assert order == ["recheck a.nl start", "recheck a.nl done", "digest T1"]
+    await scheduler.run_digest("T2")  # nothing running for T2: at once
+    assert order[-1] == "digest T2"

@@ -108,6 +108,8 @@ async def test_on_time_digest_once_then_nothing(slack: DigestFakeSlack, store: S
         clock.set(MONDAY_9 + timedelta(minutes=minutes))
         await r.run_all()
     assert len(slack.digests("T1")) == 1
+    later = await store.call(digest_repo.get_settings, "T1")
+    assert later.last_outcome == "sent" and later.last_run_at == settings.last_run_at  # sweeps keep the real outcome
 
 
 async def test_catch_up_after_downtime_sends_exactly_one_and_restart_sends_none(slack: DigestFakeSlack, store: Store) -> None:
@@ -313,6 +315,8 @@ async def test_not_in_channel_is_recorded_shown_and_retried_after_a_fix(slack: D
         clock.advance(minutes=15)
         await r.run_all()
     assert len(slack.calls_to("chat.postMessage")) == calls
+    settings = await store.call(digest_repo.get_settings, "T1")
+    assert settings.last_outcome == "failed" and "not_in_channel" in settings.last_error  # still shown
     # The user invites the bot and touches the settings: the week's digest goes out.
     slack.teams["T1"].channels["CSECRET"].is_member = True
     await store.call(lambda db: digest_repo.update_settings(db, "T1", now=clock.now(), channel_id="CSECRET"))
@@ -357,3 +361,32 @@ async def test_missing_channel_is_a_clear_error(slack: DigestFakeSlack, store: S
     await store.call(lambda db: db.execute("UPDATE sites SET channel_id = NULL WHERE id = ?", [site]))
     runs = await runner(store, Clients(slack), FixedClock(MONDAY_9 + timedelta(minutes=1)), "A").run_all()
     assert runs[0].outcome == "failed" and "no_channel" in runs[0].error
+
+
+async def test_post_whose_response_is_lost_is_verified_not_duplicated(slack: DigestFakeSlack, store: Store) -> None:
+    """The post reached Slack but the response did not reach us (timeout): claim kept, then recovered."""
+    site = await store.call(seed, "T1")
+
+    class LosingClient(AsyncWebClient):
+        async def chat_postMessage(self, **kwargs: Any) -> Any:  # type: ignore[override]
+            await super().chat_postMessage(**kwargs)
+            raise asyncio.TimeoutError()
+
+    lose = {"on": True}
+
+    async def client_for(team_id: str) -> AsyncWebClient:
+        cls = LosingClient if lose["on"] else AsyncWebClient
+        return cls(token=slack.teams[team_id].bot_token, base_url=slack.api_url)
+
+    clock = FixedClock(MONDAY_9 + timedelta(seconds=1))
+    r = DigestRunner(store, client_for=client_for, clock=clock, instance="A", charts=False)
+    runs = await r.run_all()
+    assert runs[0].outcome == "pending" and len(slack.digests("T1")) == 1
+    assert (await store.call(ledger.get_row, "T1", site, "2026-W48"))["state"] == "sending"
+    lose["on"] = False
+    clock.advance(minutes=5)
+    await r.run_all()  # still within STALE_AFTER: nothing
+    clock.advance(minutes=6)
+    runs = await r.run_all()
+    assert runs[0].sites[0].result == "recovered" and len(slack.digests("T1")) == 1
+    assert (await store.call(ledger.get_row, "T1", site, "2026-W48"))["state"] == "sent"
