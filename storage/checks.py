@@ -180,8 +180,9 @@ def start_check(
     """Open a ``running`` check row for the site, first marking stale running checks ``interrupted``.
 
     A running check is stale when its process is gone (same machine, pid not alive, or our own pid
-    but not in ``running_here``), or, for another machine, when its heartbeat is older than
-    :data:`STALE_AFTER`. A check that is really running makes this raise :class:`CheckRunningError`.
+    but not in ``running_here``), or when its heartbeat is older than :data:`STALE_AFTER` (another
+    machine, or a pid since reused by another program; a check writes every half second while it
+    gets results). A check that is really running makes this raise :class:`CheckRunningError`.
     """
     site = require_site(db, team_id, domain)
     at = at or now_iso()
@@ -195,11 +196,14 @@ def start_check(
         ).fetchall()
         for check_id, other_pid, other_host, heartbeat_at, started_at in running:
             beat = _parse(heartbeat_at or started_at)
-            if other_host == host and other_pid is not None:
-                alive = check_id in running_here if other_pid == pid else is_alive(other_pid)
-                stale = not alive
+            silent = beat is None or datetime.now(timezone.utc) - beat > STALE_AFTER
+            if other_host == host and other_pid == pid:
+                stale = check_id not in running_here
+            elif other_host == host and other_pid is not None:
+                # a dead process, or a live one that has written nothing for long (its pid was reused)
+                stale = not is_alive(other_pid) or silent
             else:
-                stale = beat is None or datetime.now(timezone.utc) - beat > STALE_AFTER
+                stale = silent
             if not stale:
                 raise CheckRunningError(t("store.check_running", None, site=site.domain))
             db.execute(

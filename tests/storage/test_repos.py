@@ -92,3 +92,22 @@ def test_summary_remove_and_cascade(db) -> None:  # type: ignore[no-untyped-def]
     assert remove_site(db, "T", "site.nl") is False
     for table in ("backlinks", "checks", "observations", "events", "sites"):
         assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_stale_running_checks_are_interrupted_live_ones_refuse(db) -> None:  # type: ignore[no-untyped-def]
+    from storage.checks import CheckRunningError, get_check
+
+    add_site(db, "T", "site.nl")
+    first = start_check(db, "T", "site.nl", pid=4242, host="here", is_alive=lambda pid: True)
+    with pytest.raises(CheckRunningError):
+        start_check(db, "T", "site.nl", pid=1, host="here", is_alive=lambda pid: True)
+    # same pid alive but silent for long: the pid was reused by another program
+    db.execute("UPDATE checks SET heartbeat_at = '2020-01-01T00:00:00+00:00' WHERE id = ?", [first.check_id])
+    second = start_check(db, "T", "site.nl", pid=1, host="here", is_alive=lambda pid: True)
+    assert second.interrupted == (first.check_id,) and get_check(db, "T", first.check_id).state == "interrupted"
+    # another machine: only the heartbeat tells
+    with pytest.raises(CheckRunningError):
+        start_check(db, "T", "site.nl", pid=1, host="elsewhere")
+    # our own pid, not running here: left over from a crashed task
+    third = start_check(db, "T", "site.nl", pid=1, host="here", running_here=())
+    assert third.interrupted == (second.check_id,)
