@@ -102,8 +102,10 @@ def run(args: argparse.Namespace) -> int:
         print(t("store.rejected_url", None, url=rejected.source_url, why=why))
     if len(store_rejected) > SHOW_REJECTED:
         print(t("store.rejected_more", None, count=len(store_rejected) - SHOW_REJECTED))
-    if parsed.referring_domains:
+    if parsed.referring_domains and not parsed.links:
         print(t("store.referring_domains_only", None, count=len(parsed.referring_domains)))
-    elif result.added or result.merged:
+    elif parsed.referring_domains:
+        print(t("store.referring_domains_too", None, count=len(parsed.referring_domains)))
+    if result.added or result.merged:
         print(t("store.next_check", None, site=domain))
     return 0

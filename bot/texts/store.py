@@ -90,6 +90,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This file lists {count} referring site(s) but no pages, so there is nothing to check. In Search Console, export 'Latest links' instead.",
         "nl": "Dit bestand noemt {count} verwijzende site(s) maar geen pagina's, dus er valt niets te controleren. Exporteer in Search Console liever 'Nieuwste links'.",
     },
+    "store.referring_domains_too": {
+        "en": "The file also lists {count} referring site(s) without pages; only pages can be checked, so those rows are counted but not stored.",
+        "nl": "Het bestand noemt ook {count} verwijzende site(s) zonder pagina's; alleen pagina's kunnen worden gecontroleerd, dus die rijen zijn geteld maar niet opgeslagen.",
+    },
     "store.next_check": {
         "en": "Next: backlinks check {site}",
         "nl": "Volgende stap: backlinks check {site}",
