@@ -63,6 +63,8 @@ def _gained_line(item: LinkItem, lang: str) -> str:
     bits = [_follow_word(item, lang)]
     if item.placement:
         bits.append(item.placement)
+    if item.authority is not None:
+        bits.append(t("digest.authority", lang, score=round(item.authority)))
     anchor = f" “{escape(item.anchor[:60])}”" if item.anchor else ""
     return f"• {_link(item.source_url, item.source_domain)}{anchor} ({', '.join(bits)})"
 

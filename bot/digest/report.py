@@ -23,9 +23,11 @@ Pure data out (:class:`WeeklyReport`, ``to_json()``); rendering is in :mod:`bot.
 from __future__ import annotations
 
 import calendar
+import math
+import sqlite3
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable
 from zoneinfo import ZoneInfo
@@ -410,13 +412,39 @@ def _items_from_digest(digest: dict[str, Any]) -> tuple[list[LinkItem], list[Lin
     return gained, lost, changed
 
 
+def _within(items: list[Any], start: datetime, end: datetime) -> list[Any]:
+    """Items whose ``at`` lies in ``[start, end)`` (items without a time are kept)."""
+    low, high = iso(start), iso(end)
+    return [i for i in items if not i.at or low <= iso(parse_iso(i.at)) < high]
+
+
+def authority_scores(db: sqlite_utils.Database, team_id: str, domains: set[str]) -> dict[str, float]:
+    """Authority (0-100) of referring domains from imported rankings, when the workspace has any."""
+    if not domains:
+        return {}
+    scores: dict[str, float] = {}
+    ordered = sorted(domains)
+    try:
+        for i in range(0, len(ordered), 500):
+            chunk = ordered[i : i + 500]
+            rows = db.execute(
+                f"SELECT domain, MAX(score) FROM authority WHERE team_id = ? AND domain IN ({', '.join('?' for _ in chunk)}) GROUP BY domain",
+                [team_id, *chunk],
+            ).fetchall()
+            scores.update({domain: float(score) for domain, score in rows})
+    except sqlite3.OperationalError:  # no rankings table (comparison feature absent)
+        return {}
+    return scores
+
+
 def _compute_digest_json(db: sqlite_utils.Database, team_id: str, domain: str, start: datetime, end: datetime) -> dict[str, Any]:
     try:
         from bot.digest.compute import compute_digest
     except ImportError:
         return {}
-    # Whole days (a DST week is 167 or 169 hours; compute_digest counts 7 x 24 h back from ``end``).
-    days = max(1, round((end - start).total_seconds() / 86400))
+    # compute_digest counts whole days back from ``end``; a DST week is 167 or 169 hours, so ask for
+    # enough days and keep only what happened in [start, end) (see _within), so weeks tile exactly.
+    days = max(1, math.ceil((end - start).total_seconds() / 86400))
     digest = compute_digest(db, team_id, domain, days=days, now=end)
     return digest.to_json() if hasattr(digest, "to_json") else dict(digest)
 
@@ -448,7 +476,11 @@ def build_report(
     items = _items_from_digest(digest) if digest else None
     if items is None:
         items = period_changes_from_events(db, team_id, site.id, start=start, end=end)
-    gained, lost, changed = items
+    gained, lost, changed = (_within(part, start, end) for part in items)
+    scores = authority_scores(db, team_id, {i.source_domain for i in gained} | {i.source_domain for i in lost})
+    if scores:
+        gained = [replace(i, authority=scores.get(i.source_domain, i.authority)) for i in gained]
+        lost = [replace(i, authority=scores.get(i.source_domain, i.authority)) for i in lost]
     gained = sorted(gained, key=lambda item: item.strength, reverse=True)
     lost = sorted(lost, key=lambda item: item.strength, reverse=True)
 

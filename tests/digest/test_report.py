@@ -179,3 +179,31 @@ def test_quiet_week(db) -> None:  # type: ignore[no-untyped-def]
     add_event(db, "T1", site, link, "appeared", END - timedelta(days=50))
     report = build_report(db, "T1", "mysite.nl", end=END, start=START, zone=AMS)
     assert report.quiet and report.live_now == 1 and report.net_live == 0
+
+
+def test_authority_orders_equal_links_and_dst_weeks_tile(db) -> None:  # type: ignore[no-untyped-def]
+    site = make_site(db, "T1", "mysite.nl", created=END - timedelta(days=300))
+    for name in ("small.example", "big.example"):
+        link = add_link(db, "T1", site, f"https://{name}/a", added=START + timedelta(days=1))
+        add_event(db, "T1", site, link, "appeared", START + timedelta(days=1))
+    db.execute(
+        "INSERT INTO authority (team_id, domain, rank, score, source, imported_at) VALUES "
+        "('T1', 'big.example', 10, 91.5, 'tranco', '2026-11-01T00:00:00+00:00'), "
+        "('T2', 'small.example', 1, 99.0, 'tranco', '2026-11-01T00:00:00+00:00')"
+    )
+    report = build_report(db, "T1", "mysite.nl", end=END, start=START, zone=AMS)
+    assert [(g.source_domain, g.authority) for g in report.gained] == [("big.example", 91.5), ("small.example", None)]
+
+    # Autumn DST: the week ending Monday 2 November 09:00 CET began Monday 26 October 09:00 CET (169 h).
+    from bot.scheduler.slots import slot_for
+
+    autumn = slot_for(datetime(2026, 11, 3, tzinfo=UTC), 0, 9, 0, AMS)
+    spring = slot_for(datetime(2026, 3, 31, tzinfo=UTC), 0, 9, 0, AMS)
+    for slot in (autumn, spring):
+        s_end, s_start = slot.at_utc, slot.period_start.astimezone(UTC)
+        for at, name in ((s_start + timedelta(minutes=10), "first-hour"), (s_start - timedelta(minutes=10), "before")):
+            link = add_link(db, "T1", site, f"https://{name}-{slot.week}.example/", added=at)
+            add_event(db, "T1", site, link, "appeared", at)
+        this_week = build_report(db, "T1", "mysite.nl", end=s_end, start=s_start, zone=AMS)
+        names = {g.source_domain.split("-")[0] for g in this_week.gained if slot.week in g.source_domain}
+        assert names == {"first"}, (slot.week, names)
