@@ -30,6 +30,10 @@ def spark() -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.driver.memory", "1g")
+        # a short-lived JVM: quick JIT, small GC; Spark's own start-up is most of the cost here
+        .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m")
+        .config("spark.sql.adaptive.enabled", "false")
+        .config("spark.default.parallelism", "2")
         .config("spark.sql.execution.arrow.pyspark.enabled", "false")
         .getOrCreate()
     )
