@@ -25,6 +25,8 @@ CSV_WHEN_LINKS_OVER = 25  # attach the full detail as CSV when a check covered m
 
 
 async def check(cmd: router.Command) -> None:
+    if not cmd.args and (site := await cmd.only_site()):
+        cmd.args = (site,)
     if len(cmd.args) != 1:
         await cmd.usage("slack.usage.check")
         return

@@ -56,6 +56,8 @@ async def export_site(cmd: router.Command, domain: str) -> None:
 
 
 async def export(cmd: router.Command) -> None:
+    if not cmd.args and (site := await cmd.only_site()):
+        cmd.args = (site,)
     if len(cmd.args) != 1:
         await cmd.usage("slack.usage.export")
         return

@@ -132,6 +132,8 @@ async def handle_dm_files(ctx: AppContext, client: AsyncWebClient, team_id: str,
 
 
 async def import_command(cmd: router.Command) -> None:
+    if not cmd.args and (site := await cmd.only_site()):
+        cmd.args = (site,)
     if len(cmd.args) != 1:
         await cmd.usage("slack.usage.import")
         return

@@ -184,6 +184,13 @@ class Command:
         thread = self.thread_ts if target == self.channel_id else None
         return await self.ctx.post(self.client, target, msg, thread_ts=thread, fallback_user=self.user_id, lang=self.lang)
 
+    async def only_site(self) -> str | None:
+        """The workspace's one own site, when it has exactly one (so ``check`` alone is enough)."""
+        from storage.sites import list_sites
+
+        own = await self.ctx.store.call(list_sites, self.team_id, role="own")
+        return own[0].domain if len(own) == 1 else None
+
     async def usage(self, key: str) -> None:
         """A short correction with an example."""
         await self.reply(message(t("slack.bad_args", self.lang, usage=t(key, self.lang))))

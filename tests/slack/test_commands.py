@@ -280,3 +280,15 @@ async def test_import_typed_in_a_dm_waits_for_the_file(slack: FakeSlack, wbot: R
                        "text": "", "files": [f], "ts": "3.2"})
     await slack.wait_for(lambda: [m for m in slack.posted(channel="DU2") if "geïmporteerd" in m.text])
     assert "mysite.nl" in [m for m in slack.posted(channel="DU2") if "geïmporteerd" in m.text][0].text
+
+
+async def test_site_may_be_left_out_when_there_is_only_one(slack: FakeSlack, wbot: Running) -> None:
+    assert "/backlinks check mysite.nl" in await say(slack, "check")
+    await say(slack, "track mysite.nl")
+    await say(slack, "add mysite.nl https://blog.example/a")
+    await slack.slash("export")
+    await slack.wait_for(lambda: [f for f in slack.files.values() if f.completed])
+    await say(slack, "track rival.nl competitor-of mysite.nl")  # competitors do not count
+    await slack.slash("check")
+    await slack.wait_for(lambda: [m for m in slack.posted() if "mysite.nl" in m.text])
+    await settle(wbot, slack)
