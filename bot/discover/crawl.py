@@ -711,3 +711,32 @@ async def run_discover(
 
     async with open_fetcher(fetch_settings, resolver=resolver) as fetcher:
         return await discover(store, fetcher, team_id, site, **kwargs)
+
+
+def _teams_with_sites(db: Any) -> list[str]:
+    return [row[0] for row in db.execute("SELECT DISTINCT team_id FROM sites ORDER BY team_id")]
+
+
+async def scheduled_discovery(
+    store: "Store",
+    fetcher: "Fetcher",
+    team_ids: Sequence[str] | None = None,
+    *,
+    options: DiscoverOptions | None = None,
+) -> list[DiscoverReport]:
+    """The weekly job (run it before the digests): every workspace with tracked sites (or the given
+    ones), all their sites, one shared budget. A workspace whose run is still going is skipped."""
+    teams = list(team_ids) if team_ids is not None else await store.call(_teams_with_sites)
+    reports: list[DiscoverReport] = []
+    scopes = []
+    for team in teams:
+        run = await store.call(repo.last_run, team, "*")
+        if run is not None and run.state == "running" and run.id in _RUNNING:
+            continue
+        scopes.append((team, None))
+    if scopes:
+        try:
+            reports = await discover_workspaces(store, fetcher, scopes, options=options, trigger="schedule")
+        except repo.DiscoveryRunningError:
+            log.info("a discovery run is still going in another process; skipped this time")
+    return reports

@@ -258,3 +258,39 @@ async def test_max_domains_per_run_rotates_least_recently_listed_first(local_web
                 await asyncio.sleep(1.05)  # listed_at has one-second resolution
         assert listed[0] == {"a.regio.nl", "b.regio.nl"}
         assert listed[1] == {"c.regio.nl", "a.regio.nl"}  # never listed first, then the oldest
+
+
+async def test_discovered_links_are_checked_like_others_and_count_once_in_the_digest(local_web: LocalWeb, tmp_path: Path) -> None:
+    from bot.check.engine import check_site
+    from bot.digest.compute import compute_digest
+
+    news = await news_site(local_web, delay=0)
+    async with store_with_sites(tmp_path / "db.sqlite") as store:
+        await store.call(repo.add_watch, "T1", OWN, ["nieuws.utrecht.nl"])
+        async with local_web.fetcher(max_retries=0) as fetcher:
+            await discover(store, fetcher, "T1", OWN, options=FAST)
+            report = await check_site(store, fetcher, "T1", OWN)
+            assert report.checked == 1 and report.live == 1 and report.events.get("appeared", 0) == 0
+            news.page("/a", article("De link is weg."))  # the check notices a discovered link going missing
+            report = await check_site(store, fetcher, "T1", OWN)
+            assert report.missing == 1
+        digest = await store.call(compute_digest, "T1", OWN)
+        gained = digest.to_json()["gained"]
+        assert [g["source_url"] for g in gained] == ["http://nieuws.utrecht.nl/a"]
+
+
+async def test_scheduled_discovery_covers_every_workspace(local_web: LocalWeb, tmp_path: Path) -> None:
+    from bot.discover.crawl import scheduled_discovery
+    from storage.sites import add_site
+
+    await news_site(local_web, delay=0)
+    async with store_with_sites(tmp_path / "db.sqlite") as store:
+        await store.call(add_site, "T2", COMP)
+        await store.call(repo.add_watch, "T1", OWN, ["nieuws.utrecht.nl"])
+        await store.call(repo.add_watch, "T2", COMP, ["nieuws.utrecht.nl"])
+        async with local_web.fetcher(max_retries=0) as fetcher:
+            reports = await scheduled_discovery(store, fetcher, options=FAST)
+        assert [(r.team_id, r.scope, r.state) for r in reports] == [("T1", "*", "done"), ("T2", "*", "done")]
+        assert {l["source_url"] for l in reports[1].new_links} == {"http://nieuws.utrecht.nl/c"}
+        t2_links = await store.call(list_backlinks, "T2", COMP)
+        assert [b.source_url for b in t2_links] == ["http://nieuws.utrecht.nl/c"] and t2_links[0].found_by == "discovery"
