@@ -246,7 +246,43 @@ def main(argv: list[str] | None = None) -> int:
         chart_ms.append((time.perf_counter() - t0) * 1000)
     print(f"chart PNG: first {chart_ms[0]:.0f} ms (matplotlib import), then {statistics.mean(chart_ms[1:]):.0f} ms each "
           f"({len(png) // 1024} KB)")
+    # The 15-minute sweep when everything is already sent (its steady-state cost), through the real
+    # runner and Store thread: settings and ledger rows for every site, nothing due, no Slack call.
+    import asyncio
+
+    from bot.scheduler.runner import DigestRunner, FixedClock
+    from storage import digest_repo
+    from storage.store import Store
+
+    with db.conn:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO digest_settings (team_id, enabled_since, updated_at, tz) VALUES (?, ?, ?, 'Europe/Amsterdam')",
+            [(team, iso(END - timedelta(days=300)), iso(END - timedelta(days=300))) for team in teams],
+        )
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO digest_ledger (team_id, site_id, iso_week, state, claimed_by, claimed_at) VALUES (?, ?, '2026-W48', 'sent', 'bench', ?)",
+            [(team, site_id, iso(END)) for team in teams for _, site_id in sites[team]],
+        )
     db.conn.close()
+
+    async def sweep() -> tuple[float, int]:
+        store = await Store(path).open()
+        asked = 0
+
+        async def client_for(team_id: str) -> None:
+            nonlocal asked
+            asked += 1
+
+        runner = DigestRunner(store, client_for=client_for, clock=FixedClock(END + timedelta(hours=1)), instance="bench")
+        t0 = time.perf_counter()
+        runs = await runner.run_all()
+        elapsed = time.perf_counter() - t0
+        await store.aclose()
+        assert all(run.outcome == "nothing-due" for run in runs) and asked == 0
+        return elapsed, len(runs)
+
+    elapsed, count = asyncio.run(sweep())
+    print(f"sweep with nothing due: {count} workspaces in {elapsed * 1000:.0f} ms ({elapsed / count * 1e6:.0f} us each), no Slack calls")
     if tmpdir is not None:
         tmpdir.cleanup()
     return 0

@@ -143,6 +143,7 @@ class DigestRunner:
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         tz_resolver: TzResolver | None = None,
         charts: bool = True,
+        parallel: int = 8,
     ) -> None:
         self.store = store
         self.client_for = client_for
@@ -151,17 +152,25 @@ class DigestRunner:
         self.sleep = sleep
         self.tz_resolver = tz_resolver
         self.charts = charts
+        self.parallel = max(1, parallel)
         self._locks: dict[str, asyncio.Lock] = {}
         self._tz_tried: set[str] = set()
 
     # ------------------------------------------------------------ entry points
 
     async def run_all(self) -> list[WorkspaceRun]:
-        """Every workspace with own sites (the sweep and the catch-up at start); isolated failures."""
-        runs = []
-        for team_id in await self.store.call(digest_repo.digest_team_ids):
-            runs.append(await self.run_workspace_safely(team_id))
-        return runs
+        """Every workspace with own sites (the sweep and the catch-up at start); isolated failures.
+
+        Up to ``parallel`` workspaces at once (each workspace's sites one after the other, so one
+        workspace's channel is never flooded); results in team order."""
+        teams = await self.store.call(digest_repo.digest_team_ids)
+        limit = asyncio.Semaphore(self.parallel)
+
+        async def one(team_id: str) -> WorkspaceRun:
+            async with limit:
+                return await self.run_workspace_safely(team_id)
+
+        return list(await asyncio.gather(*(one(team_id) for team_id in teams)))
 
     async def run_workspace_safely(self, team_id: str, *, force: bool = False) -> WorkspaceRun:
         try:

@@ -140,6 +140,15 @@ async def test_digest_commands_in_slack(slack: DigestFakeSlack, tmp_path: Path) 
         assert "Backlinks van de week" in msg.text
         await slack.wait_for(lambda: any("1" in r["text"] for r in slack.responses[1:]))
         assert db_path
+
+        # A channel the bot is not in: 'now' says so, and settings show it.
+        slack.add_channel("T1", Channel("CPRIV", name="private", is_member=False))
+        slack.responses.clear()
+        await slack.slash("digest <#CPRIV|private>")
+        await slack.wait_for(lambda: slack.responses)
+        await slack.slash("digest now")
+        await slack.wait_for(lambda: any("/invite" in r["text"] for r in slack.responses))
+        assert len(slack.digests("T1")) == 1
     finally:
         await running.stop()
     assert not scheduler.scheduler.running
