@@ -167,3 +167,16 @@ async def test_client_for_single_workspace(slack: FakeSlack, bot: Running) -> No
     client = await bot.ctx.client_for("T1")
     assert client is not None and client.token == slack.teams["T1"].bot_token
     assert await bot.ctx.client_for("T9") is None
+
+
+async def test_oauth_with_socket_mode_serves_install_pages_and_socket_events(slack: FakeSlack, tmp_path: Path) -> None:
+    running = await start_bot(slack, tmp_path, slack_bot_token=None, slack_client_id="111.222", slack_client_secret="client-secret")
+    try:
+        assert running.port and running.socket_handler is not None
+        await install(slack, running, "T1", "U1")
+        ack = await slack.slash("track alpha.nl")
+        assert ack.elapsed < 3
+        await slack.wait_for(lambda: slack.responses)
+        assert "alpha.nl" in slack.responses[-1]["text"]
+    finally:
+        await running.stop()
