@@ -8,6 +8,7 @@ this package, alphabetically), so a new subcommand module only needs to exist.
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 from typing import Any
 
@@ -23,7 +24,13 @@ def register_all(app: Any, ctx: Any) -> None:
         m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in BUILTIN and m.name != "router" and not m.name.startswith("_")
     )
     for name in names:
-        module = importlib.import_module(f"handlers.{name}")
-        setup = getattr(module, "register", None)
-        if callable(setup):
-            setup(app, ctx)
+        try:
+            module = importlib.import_module(f"handlers.{name}")
+            setup = getattr(module, "register", None)
+            if callable(setup):
+                setup(app, ctx)
+        except Exception:
+            if name in BUILTIN:
+                raise
+            # An add-on surface that fails to load must not take the whole bot down.
+            logging.getLogger(__name__).exception("handlers.%s could not be registered; its subcommands are unavailable", name)
