@@ -46,6 +46,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what do people mean by a backlink",
             "is a backlink just a link to my site",
             "backlink vs normal link",
+            "What are inbound links?",
+            "What does it mean when a site links to me?",
         ],
         q_nl=[
             "Wat is een backlink?",
@@ -62,6 +64,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat wordt bedoeld met een backlink",
             "is een backlink gewoon een link naar mijn site",
             "wat is een terugverwijzing",
+            "Wat zijn inkomende links?",
+            "Wat betekent een link naar mijn website?",
         ],
     ),
     entry(
@@ -133,6 +137,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what does a dofollow link give me",
             "dofollow link meaning",
             "is dofollow better than nofollow",
+            "What is a dofollow backlink?",
         ],
         q_nl=[
             "Wat is het verschil tussen dofollow en nofollow?",
@@ -146,6 +151,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat levert een dofollow link op",
             "wat is een follow link",
             "is dofollow beter dan nofollow",
+            "Wat is een dofollow backlink?",
         ],
     ),
     entry(
@@ -172,6 +178,7 @@ ENTRIES: tuple[Entry, ...] = (
             "are links from wikipedia worth anything",
             "does a nofollow link from a newspaper have value",
             "are nofollow links a waste of time",
+            "Do nofollow backlinks have value?",
         ],
         q_nl=[
             "Is een nofollow link nog iets waard?",
@@ -184,6 +191,7 @@ ENTRIES: tuple[Entry, ...] = (
             "zijn links van wikipedia iets waard",
             "heeft een nofollow link van een krant waarde",
             "zijn nofollow links zonde van de tijd",
+            "Hebben nofollow backlinks waarde?",
         ],
     ),
     entry(
@@ -211,6 +219,7 @@ ENTRIES: tuple[Entry, ...] = (
             "sponsored tag meaning",
             "are blog comment links worth anything",
             "is sponsored the same as nofollow",
+            "When should I use rel=sponsored?",
         ],
         q_nl=[
             "Wat zijn sponsored en UGC links?",
@@ -222,6 +231,7 @@ ENTRIES: tuple[Entry, ...] = (
             "links geplaatst door gebruikers",
             "links in reacties onder een blog",
             "is sponsored hetzelfde als nofollow",
+            "Wanneer gebruik ik rel=sponsored?",
         ],
     ),
     entry(
@@ -243,6 +253,7 @@ ENTRIES: tuple[Entry, ...] = (
             "is nofollow a hint now",
             "nofollow hint change",
             "when did google introduce sponsored and ugc",
+            "What did Google change about nofollow in 2019?",
         ],
         q_nl=[
             "Wat veranderde er in 2019 aan nofollow?",
@@ -250,6 +261,7 @@ ENTRIES: tuple[Entry, ...] = (
             "is nofollow nu een hint",
             "google wijziging nofollow 2019",
             "wanneer kwamen sponsored en ugc",
+            "Wat is er in 2019 veranderd aan nofollow links?",
         ],
     ),
     entry(
@@ -275,6 +287,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is the clickable text of a link",
             "what should the link text say",
             "what text should a link to my site have",
+            "Why does anchor text matter for SEO?",
         ],
         q_nl=[
             "Wat is ankertekst?",
@@ -285,6 +298,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is de klikbare tekst van een link",
             "wat moet er in de linktekst staan",
             "welke tekst moet een link naar mijn site hebben",
+            "Waarom is ankertekst belangrijk voor SEO?",
         ],
     ),
     entry(
@@ -313,6 +327,7 @@ ENTRIES: tuple[Entry, ...] = (
             "over optimized anchors",
             "what is a natural link profile",
             "how should my anchors look",
+            "How much exact match anchor text is safe?",
         ],
         q_nl=[
             "Wat is een natuurlijke mix van ankerteksten?",
@@ -324,6 +339,7 @@ ENTRIES: tuple[Entry, ...] = (
             "overgeoptimaliseerde ankerteksten",
             "wat is een natuurlijk linkprofiel",
             "hoe horen mijn ankerteksten eruit te zien",
+            "Hoeveel exact match ankertekst is veilig?",
         ],
     ),
     entry(
@@ -349,6 +365,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what does a crawler do with links",
             "how are links indexed by google",
             "how does google know who links to me",
+            "How does Google discover backlinks?",
+            "How does Google index links?",
         ],
         q_nl=[
             "Hoe werkt een backlink?",
@@ -358,6 +376,8 @@ ENTRIES: tuple[Entry, ...] = (
             "wat doet een crawler met links",
             "hoe worden links geindexeerd",
             "hoe weet google wie naar mij linkt",
+            "Hoe indexeert Google backlinks?",
+            "Hoe vindt Google links naar mijn site?",
         ],
     ),
     entry(
@@ -385,6 +405,8 @@ ENTRIES: tuple[Entry, ...] = (
             "why are links from news sites so valuable",
             "why is a link from a big site better",
             "which links are strongest",
+            "How does link equity work?",
+            "How does authority pass from one site to another?",
         ],
         q_nl=[
             "Wat is link juice?",
@@ -396,6 +418,8 @@ ENTRIES: tuple[Entry, ...] = (
             "waarom zijn links van nieuwssites zo waardevol",
             "waarom is een link van een grote site beter",
             "welke links zijn het sterkst",
+            "Hoe werkt link equity?",
+            "Hoe gaat autoriteit van de ene site naar de andere?",
         ],
     ),
     entry(
@@ -419,6 +443,7 @@ ENTRIES: tuple[Entry, ...] = (
             "link from a cooking site to my agency",
             "does it matter what kind of site links to me",
             "is a link from another industry useful",
+            "How important is relevance for backlinks?",
         ],
         q_nl=[
             "Maakt de relevantie van de linkende site uit?",
@@ -428,6 +453,7 @@ ENTRIES: tuple[Entry, ...] = (
             "link van een kooksite naar mijn bureau",
             "maakt het uit wat voor site naar mij linkt",
             "heeft een link uit een andere branche zin",
+            "Hoe belangrijk is de relevantie van een backlink?",
         ],
     ),
     entry(
@@ -454,6 +480,8 @@ ENTRIES: tuple[Entry, ...] = (
             "sitewide footer links value",
             "link in author bio worth it",
             "why does the bot say footer",
+            "Where on the page should a link be?",
+            "Is a footer link worth less than a link in the content?",
         ],
         q_nl=[
             "Maakt het uit waar de link op de pagina staat?",
@@ -463,6 +491,8 @@ ENTRIES: tuple[Entry, ...] = (
             "waarde van een link in de footer",
             "link in auteursprofiel",
             "waarom zegt de bot footer bij mijn link",
+            "Waar op de pagina moet een link staan?",
+            "Is een link in de footer minder waard dan in de content?",
         ],
     ),
     entry(
@@ -491,6 +521,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how long does a backlink last",
             "why do links disappear from my site",
             "is losing some links every year normal",
+            "Why do backlinks disappear?",
         ],
         q_nl=[
             "Wat is link decay?",
@@ -503,6 +534,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe lang blijft een backlink staan",
             "waarom verdwijnen er links naar mijn site",
             "is elk jaar wat links verliezen normaal",
+            "Waarom verdwijnen backlinks?",
         ],
     ),
     entry(
@@ -528,6 +560,7 @@ ENTRIES: tuple[Entry, ...] = (
             "external link meaning",
             "should i link between my own pages",
             "what's the point of internal links",
+            "Are internal links important for SEO?",
         ],
         q_nl=[
             "Wat is het verschil tussen interne en externe links?",
@@ -538,6 +571,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een externe link",
             "moet ik tussen mijn eigen paginas linken",
             "wat is het nut van interne links",
+            "Zijn interne links ook belangrijk?",
         ],
     ),
 )

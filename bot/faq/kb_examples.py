@@ -28,6 +28,7 @@ ENTRIES: tuple[Entry, ...] = (
             "real life link building examples",
             "case studies of small businesses getting links",
             "show me a success story",
+            "Give me a link building example",
         ],
         q_nl=[
             "Heb je voorbeelden van backlinks in de praktijk?",
@@ -35,6 +36,7 @@ ENTRIES: tuple[Entry, ...] = (
             "praktijkvoorbeelden linkbuilding",
             "cases van mkb bedrijven die links kregen",
             "laat een succesverhaal zien",
+            "Kun je een praktijkvoorbeeld van linkbuilding geven?",
         ],
     ),
     entry(

@@ -36,6 +36,7 @@ ENTRIES: tuple[Entry, ...] = (
             "why does nobody link to my site",
             "nobody links to me what can i do",
             "how do i get my first backlinks",
+            "How can I get backlinks without spending much money?",
         ],
         q_nl=[
             "Hoe kom ik als MKB aan goede backlinks?",
@@ -51,6 +52,7 @@ ENTRIES: tuple[Entry, ...] = (
             "waarom linkt niemand naar mijn site",
             "niemand linkt naar mij wat nu",
             "hoe krijg ik mijn eerste backlinks",
+            "Hoe krijg ik backlinks zonder veel geld uit te geven?",
         ],
     ),
     entry(
@@ -77,6 +79,7 @@ ENTRIES: tuple[Entry, ...] = (
             "check my existing backlinks",
             "where do i find my current links",
             "does my chamber of commerce listing count as a backlink",
+            "How do I take an inventory of my backlinks?",
         ],
         q_nl=[
             "Hoe zie ik welke backlinks ik heb?",
@@ -86,6 +89,7 @@ ENTRIES: tuple[Entry, ...] = (
             "mijn bestaande backlinks controleren",
             "waar vind ik mijn huidige links",
             "telt mijn kvk vermelding als backlink",
+            "Hoe inventariseer ik mijn backlinks?",
         ],
     ),
     entry(
@@ -109,6 +113,7 @@ ENTRIES: tuple[Entry, ...] = (
             "ask a site to add a link to my name",
             "brand mention without link",
             "easiest way to get backlinks",
+            "What is link reclamation?",
         ],
         q_nl=[
             "Wat zijn vermeldingen zonder link?",
@@ -117,6 +122,7 @@ ENTRIES: tuple[Entry, ...] = (
             "een site vragen om een link bij mijn naam",
             "naamsvermelding zonder link",
             "makkelijkste manier om backlinks te krijgen",
+            "Wat zijn ongelinkte vermeldingen?",
         ],
     ),
     entry(
@@ -139,6 +145,7 @@ ENTRIES: tuple[Entry, ...] = (
             "content ideas to earn links",
             "how do i create content that people link to",
             "linkbait ideas",
+            "What is link-worthy content?",
         ],
         q_nl=[
             "Welke content levert backlinks op?",
@@ -147,6 +154,7 @@ ENTRIES: tuple[Entry, ...] = (
             "content ideeen om links te verdienen",
             "hoe maak ik content waar anderen naar linken",
             "linkbait ideeen",
+            "Wat is linkwaardige content precies?",
         ],
     ),
     entry(
@@ -167,12 +175,14 @@ ENTRIES: tuple[Entry, ...] = (
             "networking for backlinks",
             "how do i get bloggers to link to me",
             "getting journalists to link to my site",
+            "Why do relationships matter for link building?",
         ],
         q_nl=[
             "Hoe helpen relaties bij linkbuilding?",
             "netwerken voor backlinks",
             "hoe krijg ik bloggers zover dat ze naar mij linken",
             "journalisten laten linken naar mijn site",
+            "Waarom zijn relaties belangrijk voor linkbuilding?",
         ],
     ),
     entry(
@@ -195,6 +205,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how to ask for a backlink",
             "email to request a link",
             "outreach list",
+            "How do I approach a website for a link?",
         ],
         q_nl=[
             "Hoe doe ik outreach voor links?",
@@ -202,6 +213,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe vraag ik om een backlink",
             "mail om een link te vragen",
             "outreach lijst",
+            "Hoe benader ik een website voor een link?",
         ],
     ),
     entry(
@@ -223,12 +235,14 @@ ENTRIES: tuple[Entry, ...] = (
             "guest post link building",
             "writing a guest column for a link",
             "are guest articles still ok",
+            "Does a guest article give a good backlink?",
         ],
         q_nl=[
             "Is gastbloggen goed voor backlinks?",
             "gastblog linkbuilding",
             "een gastcolumn schrijven voor een link",
             "mogen gastartikelen nog",
+            "Levert een gastartikel een goede backlink op?",
         ],
     ),
     entry(
@@ -254,6 +268,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how do i get my business in the local newspaper",
             "how do i get links from local organisations",
             "backlinks for a shop in my town",
+            "How does a local business get backlinks?",
         ],
         q_nl=[
             "Hoe kom ik aan lokale backlinks?",
@@ -263,6 +278,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe kom ik met mijn bedrijf in de krant",
             "hoe krijg ik links van lokale organisaties",
             "backlinks voor een winkel in mijn dorp",
+            "Hoe krijg ik backlinks als lokaal bedrijf?",
         ],
     ),
     entry(
@@ -288,6 +304,7 @@ ENTRIES: tuple[Entry, ...] = (
             "can i swap links with other sites",
             "reciprocal links ok",
             "black hat link building",
+            "What is a link scheme?",
         ],
         q_nl=[
             "Wat is een Private Blog Network?",
@@ -297,6 +314,7 @@ ENTRIES: tuple[Entry, ...] = (
             "kan ik links ruilen met andere sites",
             "wederzijdse links ok",
             "black hat linkbuilding",
+            "Wat zijn linkschema's?",
         ],
     ),
     entry(
@@ -322,6 +340,7 @@ ENTRIES: tuple[Entry, ...] = (
             "my traffic dropped after buying links",
             "my traffic suddenly dropped what happened",
             "how do i know if i have a google penalty",
+            "What happens if Google penalizes me for links?",
         ],
         q_nl=[
             "Wat is een Google penalty?",
@@ -332,6 +351,7 @@ ENTRIES: tuple[Entry, ...] = (
             "mijn verkeer is gedaald na links kopen",
             "mijn verkeer is ineens gedaald wat is er gebeurd",
             "hoe weet ik of ik een google penalty heb",
+            "Wat gebeurt er als Google mij bestraft voor links?",
         ],
     ),
     entry(
@@ -355,6 +375,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how fast should i build links",
             "is getting too many links at once bad",
             "an agency says i need dozens of links a month",
+            "What is a realistic link building goal?",
         ],
         q_nl=[
             "Hoeveel backlinks moet ik per maand opbouwen?",
@@ -363,6 +384,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe snel moet ik links opbouwen",
             "is te veel links tegelijk slecht",
             "mijn bureau zegt dat ik tientallen links per maand nodig heb",
+            "Wat is een realistisch doel voor linkbuilding?",
         ],
     ),
     entry(
@@ -391,6 +413,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how many links does it take to rank for a keyword",
             "how many links does a local business need",
             "how many backlinks does my competitor have compared to me",
+            "How many links do I need for a local keyword?",
         ],
         q_nl=[
             "Hoeveel backlinks heb ik nodig om goed te ranken?",
@@ -401,6 +424,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoeveel links nodig om op een zoekwoord te scoren",
             "hoeveel links heeft een lokaal bedrijf nodig",
             "hoeveel backlinks heeft mijn concurrent vergeleken met mij",
+            "Hoeveel links heb ik nodig voor een lokaal zoekwoord?",
         ],
     ),
     entry(
@@ -427,6 +451,7 @@ ENTRIES: tuple[Entry, ...] = (
             "does sharing on social media give backlinks",
             "does sharing my site on facebook help seo",
             "are youtube links backlinks",
+            "Do social media links have SEO value?",
         ],
         q_nl=[
             "Zijn backlinks van sociale media waardevol?",
@@ -437,6 +462,7 @@ ENTRIES: tuple[Entry, ...] = (
             "levert delen op social media backlinks op",
             "helpt mijn site delen op facebook voor seo",
             "zijn youtube links backlinks",
+            "Hebben social media links SEO-waarde?",
         ],
     ),
     entry(
@@ -466,6 +492,7 @@ ENTRIES: tuple[Entry, ...] = (
             "harmful backlinks",
             "how do i spot a bad backlink",
             "how do i recognise a toxic link",
+            "Can toxic backlinks hurt my rankings?",
         ],
         q_nl=[
             "Wat is een toxische backlink?",
@@ -477,6 +504,7 @@ ENTRIES: tuple[Entry, ...] = (
             "schadelijke backlinks",
             "hoe herken ik een slechte backlink",
             "hoe herken ik een toxische link",
+            "Kunnen toxische backlinks mijn rankings schaden?",
         ],
     ),
     entry(
@@ -502,6 +530,7 @@ ENTRIES: tuple[Entry, ...] = (
             "disavow file format",
             "when should i use disavow",
             "do i need to disavow spam links",
+            "When should I disavow links?",
         ],
         q_nl=[
             "Moet ik slechte links disavowen?",
@@ -510,6 +539,7 @@ ENTRIES: tuple[Entry, ...] = (
             "formaat disavow bestand",
             "wanneer gebruik ik disavow",
             "moet ik spamlinks afwijzen",
+            "Wanneer moet ik links disavowen?",
         ],
     ),
     entry(
@@ -538,6 +568,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how soon will i see the effect of a new link",
             "when do new backlinks start to show results",
             "how quickly does a new link work",
+            "How long does a backlink take to work?",
         ],
         q_nl=[
             "Hoe snel werken backlinks?",
@@ -551,6 +582,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe snel zie ik effect van een nieuwe link",
             "wanneer beginnen nieuwe backlinks te werken",
             "hoe snel werkt een nieuwe link",
+            "Hoe lang duurt het voordat een backlink effect heeft?",
         ],
     ),
     entry(
@@ -579,6 +611,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how much do backlinks cost",
             "is paying for a backlink worth it",
             "what does a backlink cost to buy",
+            "Is buying backlinks against Google's rules?",
         ],
         q_nl=[
             "Kan ik backlinks kopen?",
@@ -591,6 +624,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat kosten backlinks",
             "is betalen voor een backlink het waard",
             "wat kost een backlink kopen",
+            "Is het kopen van backlinks verboden?",
         ],
     ),
     entry(
@@ -619,6 +653,7 @@ ENTRIES: tuple[Entry, ...] = (
             "i lost a lot of links this month",
             "can i see when i lose a backlink",
             "a big site stopped linking to me",
+            "What happens if I lose backlinks?",
         ],
         q_nl=[
             "Verlies ik mijn rankings als ik backlinks verlies?",
@@ -630,6 +665,7 @@ ENTRIES: tuple[Entry, ...] = (
             "ik ben deze maand veel links kwijtgeraakt",
             "kan ik zien wanneer ik een backlink kwijt ben",
             "een grote site linkt niet meer naar mij",
+            "Wat gebeurt er als ik backlinks verlies?",
         ],
     ),
     entry(
@@ -652,6 +688,7 @@ ENTRIES: tuple[Entry, ...] = (
             "who links to my competitor",
             "why does my competitor rank higher",
             "spy on competitor links",
+            "How do I analyse my competitors' backlinks?",
         ],
         q_nl=[
             "Hoe zie ik de backlinks van mijn concurrenten?",
@@ -659,6 +696,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wie linkt naar mijn concurrent",
             "waarom staat mijn concurrent hoger",
             "links van de concurrentie bekijken",
+            "Hoe analyseer ik de backlinks van mijn concurrenten?",
         ],
     ),
 )

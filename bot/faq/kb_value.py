@@ -33,6 +33,8 @@ ENTRIES: tuple[Entry, ...] = (
             "what do i gain from backlinks",
             "is it worth the trouble to work on backlinks",
             "do i need backlinks at all",
+            "What role do backlinks play in SEO?",
+            "How do backlinks affect organic traffic?",
         ],
         q_nl=[
             "Waarom zijn backlinks belangrijk?",
@@ -46,6 +48,8 @@ ENTRIES: tuple[Entry, ...] = (
             "is het de moeite waard om aan backlinks te werken",
             "wat leveren backlinks mij op",
             "heb ik backlinks nodig",
+            "Waarom zijn backlinks belangrijk voor SEO?",
+            "Hoe beinvloeden backlinks mijn organisch verkeer?",
         ],
     ),
     entry(
@@ -70,6 +74,7 @@ ENTRIES: tuple[Entry, ...] = (
             "study 11.8 million search results",
             "proof that backlinks work",
             "why does the number 1 result have more links",
+            "What did the Backlinko study find?",
         ],
         q_nl=[
             "Is er onderzoek dat laat zien dat backlinks helpen?",
@@ -79,6 +84,8 @@ ENTRIES: tuple[Entry, ...] = (
             "studie 11,8 miljoen zoekresultaten",
             "bewijs dat backlinks werken",
             "waarom heeft nummer 1 meer links",
+            "Wat vond het onderzoek van Backlinko?",
+            "Hoeveel meer backlinks heeft de nummer 1 in Google?",
         ],
     ),
     entry(
@@ -101,6 +108,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how much money do backlinks save",
             "seo versus sea costs",
             "return on investment of link building",
+            "How much can SEO save compared to ads?",
         ],
         q_nl=[
             "Zijn backlinks goedkoper dan Google Ads?",
@@ -109,6 +117,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoeveel geld besparen backlinks",
             "seo versus sea kosten",
             "wat levert linkbuilding op in euro",
+            "Hoeveel bespaar ik met organisch verkeer ten opzichte van Google Ads?",
         ],
     ),
     entry(
@@ -135,6 +144,7 @@ ENTRIES: tuple[Entry, ...] = (
             "what is DA score",
             "ahrefs domain rating explained",
             "moz domain authority",
+            "How does domain authority work?",
         ],
         q_nl=[
             "Wat is domeinautoriteit?",
@@ -145,6 +155,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is een DA score",
             "domain rating van ahrefs",
             "domain authority van moz",
+            "Hoe werkt domeinautoriteit?",
         ],
     ),
     entry(
@@ -166,6 +177,7 @@ ENTRIES: tuple[Entry, ...] = (
             "do people actually click backlinks",
             "traffic from links",
             "do backlinks bring customers",
+            "Do backlinks send visitors to my site?",
         ],
         q_nl=[
             "Leveren backlinks bezoekers op?",
@@ -173,6 +185,7 @@ ENTRIES: tuple[Entry, ...] = (
             "wat is verwijzend verkeer",
             "klikken mensen echt op backlinks",
             "leveren backlinks klanten op",
+            "Sturen backlinks bezoekers naar mijn site?",
         ],
     ),
     entry(
@@ -193,12 +206,14 @@ ENTRIES: tuple[Entry, ...] = (
             "new page not indexed how do backlinks help",
             "indexing new content with links",
             "how does google find my new blog post",
+            "Do backlinks help indexing?",
         ],
         q_nl=[
             "Zorgen backlinks voor snellere indexatie?",
             "nieuwe pagina niet geindexeerd helpen backlinks",
             "indexeren van nieuwe content via links",
             "hoe vindt google mijn nieuwe blog",
+            "Helpen backlinks bij indexatie?",
         ],
     ),
     entry(
@@ -216,11 +231,13 @@ ENTRIES: tuple[Entry, ...] = (
             "Do backlinks make my business more credible?",
             "backlinks social proof",
             "trust from being mentioned by industry media",
+            "Do backlinks build trust with customers?",
         ],
         q_nl=[
             "Maken backlinks mijn bedrijf geloofwaardiger?",
             "backlinks als social proof",
             "vertrouwen door vermelding in vakmedia",
+            "Zijn backlinks goed voor mijn reputatie?",
         ],
     ),
     entry(
@@ -242,6 +259,7 @@ ENTRIES: tuple[Entry, ...] = (
             "are backlinks enough to rank",
             "can good backlinks compensate for bad content",
             "what else matters besides backlinks",
+            "Content or backlinks, what matters more?",
         ],
         q_nl=[
             "Zijn backlinks het enige dat telt voor SEO?",
@@ -249,6 +267,7 @@ ENTRIES: tuple[Entry, ...] = (
             "zijn backlinks genoeg om te ranken",
             "kunnen goede backlinks slechte content goedmaken",
             "wat telt er naast backlinks",
+            "Wat is belangrijker, content of backlinks?",
         ],
     ),
     entry(
@@ -271,6 +290,7 @@ ENTRIES: tuple[Entry, ...] = (
             "are backlinks still relevant today",
             "are links still important for google",
             "what is pagerank",
+            "Are backlinks still a top ranking factor?",
         ],
         q_nl=[
             "Doen backlinks er tegenwoordig nog toe?",
@@ -280,6 +300,7 @@ ENTRIES: tuple[Entry, ...] = (
             "zijn backlinks nog van deze tijd",
             "zijn links nog belangrijk voor google",
             "wat is pagerank",
+            "Zijn backlinks nog een belangrijke rankingfactor?",
         ],
     ),
     entry(
@@ -306,6 +327,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how do i recognise a good backlink",
             "which links are worth the most",
             "what kind of backlinks should i go for",
+            "Is one good link better than many bad ones?",
         ],
         q_nl=[
             "Is kwaliteit of aantal backlinks belangrijker?",
@@ -317,6 +339,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe herken ik een goede backlink",
             "welke links zijn het meest waard",
             "wat voor backlinks moet ik nastreven",
+            "Is een goede link beter dan veel slechte?",
         ],
     ),
     entry(
@@ -339,12 +362,14 @@ ENTRIES: tuple[Entry, ...] = (
             "should i submit my site to business directories",
             "are web directories good for seo",
             "value of links from listing sites",
+            "Are directory links still useful?",
         ],
         q_nl=[
             "Zijn links uit bedrijvengidsen de moeite waard?",
             "moet ik mijn site aanmelden bij bedrijvengidsen",
             "zijn directories goed voor seo",
             "waarde van links uit startpagina's en gidsen",
+            "Zijn directory links nog nuttig?",
         ],
     ),
 )
