@@ -10,8 +10,10 @@ Protocol (every step is one SQLite transaction; the row's primary key is (team_i
    - ``sending`` claimed longer ago: the claimer died between claiming and recording. We take the
      claim over (compare-and-set on the old ``claimed_by``/``claimed_at``) -> RECOVER.
    - ``failed``: retried (-> CLAIMED, ``attempts+1``) when the error was transient and
-     ``attempts < MAX_ATTEMPTS``, or whenever the workspace changed its digest settings after the
-     failure (a new channel, the bot invited, ``digest on``); otherwise GIVE_UP (no error storm).
+     ``attempts < MAX_ATTEMPTS``; when it was permanent (``not_in_channel``, revoked token, ...) only
+     after :data:`PERMANENT_RETRY_AFTER` (the bot may have been invited meanwhile, the app
+     reinstalled) or as soon as the workspace changes its digest settings (a new channel, ``digest
+     on``); otherwise GIVE_UP: no post, no error storm.
 2. **Post** the message with ``metadata = {event_type: "backlinks_digest", event_payload: {team_id,
    site_id, week}}``.
 3. **Record** ``sent`` with the message ts (:func:`mark_sent`), or ``failed`` with the error code
@@ -40,6 +42,7 @@ from storage.digest_repo import iso, parse_iso
 
 STALE_AFTER = timedelta(minutes=10)
 MAX_ATTEMPTS = 3
+PERMANENT_RETRY_AFTER = timedelta(hours=6)
 MARKER_EVENT_TYPE = "backlinks_digest"
 
 # Errors that will not go away by retrying; retried only after the workspace changes its settings.
@@ -105,7 +108,7 @@ def decide(row: dict[str, Any] | None, *, now: datetime, settings_updated_at: st
     if changed_since:
         return ClaimResult.CLAIMED
     if (row.get("error") or "") in PERMANENT_ERRORS:
-        return ClaimResult.GIVE_UP
+        return ClaimResult.CLAIMED if now - claimed_at >= PERMANENT_RETRY_AFTER else ClaimResult.GIVE_UP
     return ClaimResult.CLAIMED if int(row.get("attempts") or 0) < MAX_ATTEMPTS else ClaimResult.GIVE_UP
 
 

@@ -231,8 +231,12 @@ class DigestRunner:
                 run.sites.append(SiteOutcome(site["domain"], site["id"], None, "not-due"))
                 continue
             row = await self.store.call(ledger.get_row, team_id, site["id"], slot.week)
-            if row is not None and row["state"] == "sent":
-                run.sites.append(SiteOutcome(site["domain"], site["id"], slot.week, "already-sent", ts=row["message_ts"]))
+            decision = ledger.decide(row, now=now, settings_updated_at=settings.updated_at)
+            if row is not None and decision in (ClaimResult.ALREADY_SENT, ClaimResult.GIVE_UP, ClaimResult.BUSY):
+                # Settled (or another claimer is at it): no Slack client, no write, no claim.
+                run.sites.append(
+                    SiteOutcome(site["domain"], site["id"], slot.week, decision.value, error=row.get("error"), ts=row.get("message_ts"))
+                )
                 continue
             plans.append((site, slot))
         if not plans:
@@ -240,10 +244,22 @@ class DigestRunner:
         client = await self.client_for(team_id)
         if client is None:
             return await self._uninstalled(run, settings, now)
-        for site, slot in plans:
+        for index, (site, slot) in enumerate(plans):
             outcome = await self._site_safely(client, settings, site, slot)
             run.sites.append(outcome)
             if outcome.error in UNINSTALLED_ERRORS:
+                # Slack refuses this workspace's token: record the same for the other sites without
+                # calling Slack, so later sweeps leave the whole workspace alone (retried after
+                # ledger.PERMANENT_RETRY_AFTER, e.g. after a reinstall).
+                for other, other_slot in plans[index + 1 :]:
+                    if other_slot is None:
+                        continue
+                    claim = await self.store.call(
+                        ledger.claim, team_id, other["id"], other_slot.week, instance=self.instance, now=self.clock.now(),
+                        channel_id=self._channel(settings, other), settings_updated_at=settings.updated_at,
+                    )
+                    if claim.result is ClaimResult.CLAIMED:
+                        await self._mark_failed(team_id, other["id"], other_slot.week, outcome.error)
                 return await self._uninstalled(run, settings, now)
         attempted = [s for s in run.sites if s.result in ("sent", "recovered", "failed", "pending")]
         failures = [s for s in run.sites if s.result in ("failed", "give-up")]

@@ -98,6 +98,10 @@ def test_permanent_failure_waits_for_a_settings_change(dbs) -> None:  # type: ig
     assert claim(a, "A", NOW + timedelta(hours=1), settings_updated_at="2026-11-23T07:00:00+00:00").result is ClaimResult.GIVE_UP
     changed = (NOW + timedelta(minutes=30)).isoformat()
     assert claim(a, "A", NOW + timedelta(hours=1), settings_updated_at=changed).result is ClaimResult.CLAIMED
+    # Without a settings change: tried again after PERMANENT_RETRY_AFTER (the bot may have been invited).
+    ledger.mark_failed(a, "T1", 1, "2026-W48", instance="A", now=NOW + timedelta(hours=1), error="not_in_channel")
+    assert claim(a, "A", NOW + timedelta(hours=6, minutes=59)).result is ClaimResult.GIVE_UP
+    assert claim(a, "A", NOW + timedelta(hours=7)).result is ClaimResult.CLAIMED
 
 
 def test_manual_send_counts_for_the_week_only_when_nothing_recorded(dbs) -> None:  # type: ignore[no-untyped-def]
