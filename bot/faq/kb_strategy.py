@@ -375,6 +375,7 @@ ENTRIES: tuple[Entry, ...] = (
             "how fast should i build links",
             "is getting too many links at once bad",
             "an agency says i need dozens of links a month",
+            "how many links will i have after a year of link building",
             "What is a realistic link building goal?",
         ],
         q_nl=[
@@ -384,6 +385,7 @@ ENTRIES: tuple[Entry, ...] = (
             "hoe snel moet ik links opbouwen",
             "is te veel links tegelijk slecht",
             "mijn bureau zegt dat ik tientallen links per maand nodig heb",
+            "hoeveel links heb ik na een jaar linkbuilding",
             "Wat is een realistisch doel voor linkbuilding?",
         ],
     ),

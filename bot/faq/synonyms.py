@@ -45,7 +45,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                   "branche", "industry", "sector", "vakgebied", "unrelated", "irrelevant", "related", "verwant"),
     "placement": ("placement", "plek", "plaats", "plaatsing", "locatie", "location", "footer", "footerlink",
                   "footerlinks", "voettekst", "sidebar", "zijbalk", "sitewide", "redactioneel", "redactionele",
-                  "editorial", "lopende", "bio", "auteursprofiel", "onderaan", "bottom", "intext"),
+                  "editorial", "lopende", "bio", "auteursprofiel", "onderaan", "bottom", "intext", "auteur", "author", "auteursbio", "authorbio"),
     "linkdecay": ("linkdecay", "decay", "linkverval", "verval", "rot", "rotting"),
     "internal": ("internal", "intern", "interne", "internally"),
     "external": ("external", "extern", "externe"),
