@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import re
 import time
 from collections import defaultdict, deque
 from contextlib import asynccontextmanager
@@ -213,7 +214,7 @@ def page_findings(
     """Links to tracked sites and unlinked mentions of them on a fetched page. Pure (runs in a thread)."""
     from bot.analysis import analyse_html, links_to
     from bot.check.status import classify_page
-    from bot.discover.mentions import find_mentions, page_text
+    from bot.discover.mentions import brand_terms, find_mentions, page_text
 
     html = result.html or ""
     page_url = result.final_url or result.url
@@ -223,7 +224,9 @@ def page_findings(
         return (), ()
     lowered = html.lower()
     links: list[FoundLink] = []
-    candidates = [s for s in others if s.domain.split(".")[0] in lowered]
+    from bot.check.engine import could_link
+
+    candidates = [s for s in others if could_link(lowered, s.domain)]  # cheap: the name must appear somewhere
     if candidates:
         analysis = analyse_html(html, page_url, x_robots_tag=result.headers.get("x-robots-tag"))
         for site in candidates:
@@ -240,8 +243,7 @@ def page_findings(
     mentions: list[FoundMention] = []
     text = None
     for site in others:
-        words = [site.domain.split(".")[0].replace("-", " "), site.domain.split(".")[0], *site.brands]
-        if not _might_mention(lowered, words):
+        if not _might_mention(lowered, brand_terms(site.domain, site.brands)):
             continue
         if text is None:
             text = page_text(html, page_url)
@@ -250,14 +252,20 @@ def page_findings(
     return tuple(links), tuple(mentions)
 
 
+_LOOSE_LETTERS = re.compile(r"[aeiouyncs]")
+
+
 def _might_mention(lowered_html: str, words: Iterable[str]) -> bool:
-    """Cheap pre-check: does any word of a brand occur at all (ASCII letters, ignoring case)?"""
+    """Cheap pre-check: could any brand occur at all? The longest word of each brand is looked for
+    with its vowels (and c, n, s, y) as wildcards, so ``muller`` still finds ``Müller``."""
     for word in words:
-        parts = [p for p in word.lower().replace("-", " ").split() if p]
+        parts = [p for p in word.lower().replace("-", " ").replace("_", " ").split() if p]
         if not parts:
             continue
         longest = max(parts, key=len)
-        if not longest.isascii() or longest in lowered_html:
+        if not longest.isascii():
+            return True
+        if longest in lowered_html or re.search(_LOOSE_LETTERS.sub(".", re.escape(longest)), lowered_html):
             return True
     return False
 
