@@ -25,12 +25,9 @@ MAX_QUESTION = 500
 
 
 def _lang(lang: str | None, question: str) -> str:
-    if lang is None:
-        return detect_language(question)
-    code = lang.replace("_", "-").split("-")[0].lower()
-    if code not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}")
-    return code
+    """``lang`` as "nl"/"en" ("nl-NL" and "en_GB" too); ``None`` or another language: the question's own."""
+    code = (lang or "").replace("_", "-").split("-")[0].lower()
+    return code if code in LANGS else detect_language(question)
 
 
 def _build(topic: str, lang: str, score: float) -> FaqAnswer:
@@ -60,9 +57,9 @@ def _build(topic: str, lang: str, score: float) -> FaqAnswer:
 def answer(question: str, lang: str | None = None) -> FaqAnswer:
     """Answer ``question``; ``lang=None`` detects Dutch or English, otherwise ``"nl"``/``"en"`` is forced.
 
+    ``lang`` may also be a locale ("nl-NL"); a language the desk does not speak falls back to detection.
     Questions outside the knowledge base (and text without words, "??") get ``answered=False`` with a
-    short reply saying what the desk can help with. Raises ``ValueError`` for an empty or blank question
-    or an unknown language.
+    short reply saying what the desk can help with. Raises ``ValueError`` for an empty or blank question.
     """
     question = " ".join((question or "").split())[:MAX_QUESTION]
     if not question:
@@ -112,7 +109,8 @@ def answer_topic(topic: str, lang: str) -> FaqAnswer:
     """The answer of one topic (a "related question" button click). Raises ``KeyError`` for an unknown topic."""
     if topic not in entries():
         raise KeyError(topic)
-    return _build(topic, _lang(lang, ""), 1.0)
+    code = (lang or "").replace("_", "-").split("-")[0].lower()
+    return _build(topic, code if code in LANGS else "en", 1.0)
 
 
 def topics() -> list[tuple[str, str, str]]:
