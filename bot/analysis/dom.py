@@ -28,6 +28,12 @@ BLOCK_TAGS = frozenset({
     "center", "caption", "menu", "hgroup", "legend", "-document",
 })
 
+#: inline formatting whose text simply belongs to the enclosing element (no record of their own)
+TRANSPARENT_TAGS = frozenset({
+    "b", "strong", "i", "em", "u", "s", "small", "sup", "sub", "mark", "abbr", "cite", "q", "code", "time",
+    "font", "kbd", "var", "dfn", "del", "ins", "bdi", "bdo", "tt", "big", "nobr",
+})
+
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"li", "dd", "dt"})
 
@@ -37,37 +43,45 @@ _UNSET = object()
 
 class ElementInfo:
     """What the placement rules need to know about one element. Pages have thousands of elements
-    and this is built for many of them, so it is lean: counters default to class attributes and the
-    zone is computed on first use."""
+    and this is built for many of them, so it is lean and its zone is computed on first use."""
 
-    # text statistics (set on block elements only)
-    own_text = 0  # characters of text directly in this block, outside links
-    link_text = 0  # characters of link text directly in this block
-    n_links = 0
-    commas = 0
-    score = 0.0  # main-content score (candidates only)
-    sub_text = 0  # own_text summed over the subtree (see Document.subtree_totals)
-    sub_link = 0  # link_text summed over the subtree
-    _zone: object = None
-    _main = False
+    __slots__ = (
+        "uid", "tag", "parent", "node", "excluded", "_block", "in_link", "_zone", "_main",
+        "own_text", "link_text", "n_links", "commas", "score", "sub_text", "sub_link",
+    )
 
     def __init__(self, uid: int, tag: str, parent: "ElementInfo | None", node: LexborNode) -> None:
         self.uid = uid
         self.tag = tag
         self.parent = parent
         self.node = node
-        self._zone = _UNSET
+        self._zone: object = _UNSET
+        self._main = False
+        # text statistics (filled on block elements)
+        self.own_text = 0  # characters of text directly in this block, outside links
+        self.link_text = 0  # characters of link text directly in this block
+        self.n_links = 0
+        self.commas = 0
+        self.score = 0.0  # main-content score (candidates only)
+        self.sub_text = 0  # own_text summed over the subtree (see Document.subtree_totals)
+        self.sub_link = 0  # link_text summed over the subtree
+        # No attribute refers back to the element itself: without reference cycles a page's records
+        # are freed as soon as the analysis is done, instead of waiting for the garbage collector.
         if parent is None:
-            self.depth = 0
             self.excluded = tag in EXCLUDED_TAGS
-            self.block: ElementInfo = self
-            self.link: ElementInfo | None = self if tag == "a" else None
+            self._block: ElementInfo | None = None
+            self.in_link = tag == "a"
         else:
-            self.depth = parent.depth + 1
             # inside script/template/noscript/svg/head/comment: links there do not count
             self.excluded = parent.excluded or tag in EXCLUDED_TAGS
-            self.block = self if tag in BLOCK_TAGS else parent.block  # nearest block-level element
-            self.link = self if tag == "a" else parent.link  # nearest <a> ancestor-or-self
+            # nearest block-level ancestor, None when this element is a block itself
+            self._block = None if tag in BLOCK_TAGS else (parent._block or parent)
+            self.in_link = tag == "a" or parent.in_link  # inside an <a> (or one itself)
+
+    @property
+    def block(self) -> "ElementInfo":
+        """The nearest block-level element: itself or an ancestor."""
+        return self._block or self
 
     def _classify(self) -> None:
         tag = self.tag
@@ -134,10 +148,6 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
     return zone, main
 
 
-def _depth(element: ElementInfo) -> int:
-    return element.depth
-
-
 class Document:
     """A parsed page plus memoised :class:`ElementInfo` records."""
 
@@ -146,41 +156,72 @@ class Document:
         # keyed by lexbor's node address >> 4: raw addresses share their low bits, which makes
         # dict probing slow
         self._info: dict[int, ElementInfo] = {}
+        self._elements: list[ElementInfo] = []  # records made by walk(), parents before children
 
-    def walk(self) -> list[ElementInfo]:
-        """Fill per-block text statistics from the text nodes of ``<body>`` (building the records of
-        their ancestors on the way). Returns the blocks that hold text, in document order."""
+    def walk(self) -> tuple[list[ElementInfo], list[ElementInfo]]:
+        """One depth-first walk over ``<body>``: a record for every element outside the excluded
+        parts (which are not entered at all), text statistics per block from the text nodes.
+
+        Returns (blocks that hold text, ``<a>`` elements in document order).
+        """
         body = self.tree.body
         if body is None:
-            return []
-        cache = self._info
-        info_of = self.info
+            return [], []
+        root = self.info(body)
+        elements = self._elements = [root]
+        links: list[ElementInfo] = []
         text_blocks: dict[int, ElementInfo] = {}
-        for node in body.traverse(include_text=True):
-            if node.tag != "-text":
-                continue
-            text = node.text_content
-            if not text or text.isspace():
-                continue
-            parent_node = node.parent
-            parent = cache.get(parent_node.mem_id >> 4)
-            if parent is None:
-                parent = info_of(parent_node)
-            if parent.excluded:
-                continue
-            n = len(text.strip())
-            block = parent.block
-            if parent.link is not None:
-                block.link_text += n
-            else:
-                block.own_text += n
-                block.commas += text.count(",")
-            text_blocks[block.uid] = block
-        return list(text_blocks.values())
+        excluded_tags = EXCLUDED_TAGS
+        transparent = TRANSPARENT_TAGS
+        uid = 0
+        stack: list[tuple[LexborNode | None, ElementInfo]] = []
+        parent = root
+        child = body.first_child
+        while True:
+            while child is not None:
+                tag = child.tag
+                if tag == "-text":
+                    text = child.text_content
+                    if text and not text.isspace():
+                        n = len(text.strip())
+                        block = parent._block or parent
+                        if parent.in_link:
+                            block.link_text += n
+                        else:
+                            block.own_text += n
+                            block.commas += text.count(",")
+                        text_blocks[block.uid] = block
+                elif tag and tag[0] != "-" and tag not in excluded_tags:
+                    first = child.first_child
+                    if tag == "a":
+                        uid += 1
+                        info = ElementInfo(uid, tag, parent, child)
+                        elements.append(info)
+                        links.append(info)
+                    elif first is None:
+                        child = child.next  # an empty element (img, br, input): nothing to record
+                        continue
+                    elif tag in transparent:
+                        info = parent  # inline formatting: its text belongs to the parent's record
+                    else:
+                        uid += 1
+                        info = ElementInfo(uid, tag, parent, child)
+                        elements.append(info)
+                    if first is not None:
+                        stack.append((child.next, parent))
+                        parent = info
+                        child = first
+                        continue
+                child = child.next
+            if not stack:
+                break
+            child, parent = stack.pop()
+        return list(text_blocks.values()), links
 
     def subtree_totals(self) -> None:
-        """Fill ``sub_text``/``sub_link`` of every known element (after :meth:`walk`)."""
-        for element in sorted(self._info.values(), key=_depth, reverse=True):
+        """Fill ``sub_text``/``sub_link`` of every known element (after :meth:`walk`). Records are
+        created parents first, so walking them backwards meets every child before its parent."""
+        for element in reversed(self._elements):
             text = element.sub_text + element.own_text
             link = element.sub_link + element.link_text
             if text or link:

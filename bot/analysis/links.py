@@ -95,22 +95,40 @@ def _origin(base: str) -> str | None:
     return f"{parts.scheme.lower()}://{parts.netloc}"
 
 
-@lru_cache(maxsize=16384)
-def _domain_of_netloc(scheme_netloc: str) -> str | None:
-    return domain_of_url(scheme_netloc + "/")
-
-
-def link_domain(url: str) -> str | None:
-    """Registrable domain of an absolute URL (cached by scheme and host part)."""
+def _host_part(url: str) -> str:
+    """``scheme://host[:port]`` of an absolute URL (cheap string slicing, lower case)."""
     cut = url.find("://")
     if cut < 0:
-        return None
+        return ""
     end = len(url)
     for ch in "/?#":
         pos = url.find(ch, cut + 3)
         if 0 <= pos < end:
             end = pos
-    return _domain_of_netloc(url[:end])
+    return url[:end].lower()
+
+
+@lru_cache(maxsize=16384)
+def _is_other_domain(host_part: str, own_domain: str | None) -> bool:
+    """Whether a link's ``scheme://host`` lies outside the registrable domain ``own_domain``."""
+    domain = domain_of_url(host_part + "/")
+    return domain is not None and domain != own_domain
+
+
+def _same_site_fast(host_part: str, own_domain: str | None) -> bool:
+    """True when the host is obviously the page's own domain or a subdomain of it (no lookup)."""
+    if not own_domain:
+        return False
+    host = host_part[host_part.find("://") + 3:]
+    at = host.rfind("@")
+    if at >= 0:
+        host = host[at + 1:]
+    if host.endswith("]") or ":" not in host:
+        pass
+    else:
+        host = host.rsplit(":", 1)[0]
+    host = host.rstrip(".")
+    return host == own_domain or host.endswith("." + own_domain)
 
 
 def _base_url(doc: Document, url: str) -> str:
@@ -173,25 +191,26 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
     doc = Document(html or "")
     base = _base_url(doc, url)
     robots = _page_robots(doc, x_robots_tag)
-    blocks = doc.walk()
+    blocks, link_infos = doc.walk()
     anchors = []
+    infos = []
     hrefs: list[str] = []
     rels: list[str | None] = []
-    for node in doc.tree.css("a[href]"):
-        info = doc.info(node)
-        if info.excluded:
-            continue
+    for info in link_infos:
+        node = info.node
         attrs = node.attributes
         href = resolve(attrs.get("href"), base)
         if href is None:
             continue
         anchors.append(node)
+        infos.append(info)
         hrefs.append(href)
         rels.append(attrs.get("rel"))
-    placements, _ = classify(doc, anchors, blocks)
+    placements = classify(doc, infos, blocks)
     own_domain = domain_of_url(url)
     links: list[Link] = []
     outbound = 0
+    outbound_by_host: dict[str, bool] = {}
     for node, href, rel_value, placement in zip(anchors, hrefs, rels, placements):
         if rel_value:
             rel = rel_tokens(rel_value)
@@ -201,9 +220,12 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
             rel, kind, follow = (), LinkKind.DOFOLLOW, not robots.nofollow
         links.append(Link(href=href, anchor=_anchor_text(node), rel=rel, kind=kind, follow=follow,
                           placement=placement))
-        domain = link_domain(href)
-        if domain is not None and domain != own_domain:
-            outbound += 1
+        host_part = _host_part(href)
+        other = outbound_by_host.get(host_part)
+        if other is None:
+            other = outbound_by_host[host_part] = (
+                not _same_site_fast(host_part, own_domain) and _is_other_domain(host_part, own_domain))
+        outbound += other
     return PageAnalysis(
         noindex=robots.noindex,
         nofollow=robots.nofollow,

@@ -21,9 +21,6 @@ The classifier works in three steps, all on one parsed page:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
-
-from selectolax.lexbor import LexborNode
 
 from bot.analysis.dom import HEADING_TAGS, LIST_TAGS, Document, ElementInfo
 from bot.analysis.model import Placement
@@ -65,35 +62,6 @@ class LinkFeatures:
     block_text: int  # plain (non-link) characters in the link's block
     block_link_text: int
     block_links: int
-
-
-class Zones:
-    """Innermost boilerplate zone above an element, memoised (links share ancestors). Zones are
-    computed lazily and only up to the innermost one: the classes above it never matter."""
-
-    def __init__(self) -> None:
-        self._memo: dict[int, tuple[Placement | None, int]] = {}
-
-    def inner(self, info: ElementInfo) -> tuple[Placement | None, int]:
-        """(innermost zone at or above ``info``, depth of the element naming it) or (None, -1)."""
-        memo = self._memo
-        pending: list[ElementInfo] = []
-        node: ElementInfo | None = info
-        result: tuple[Placement | None, int] = (None, -1)
-        while node is not None:
-            hit = memo.get(node.uid)
-            if hit is not None:
-                result = hit
-                break
-            pending.append(node)
-            zone = node.zone
-            if zone is not None:
-                result = (zone, node.depth)
-                break
-            node = node.parent
-        for node in pending:
-            memo[node.uid] = result
-        return result
 
 
 def _score(info: ElementInfo) -> float:
@@ -150,16 +118,16 @@ def _common_ancestor(best: ElementInfo, candidates: list[ElementInfo]) -> Elemen
     return best
 
 
-def find_main(doc: Document, blocks: list[ElementInfo], zones: Zones | None = None) -> set[int]:
+def find_main(doc: Document, blocks: list[ElementInfo]) -> set[int]:
     """uids of the elements that make up the main content (empty when nothing reads like text)."""
     doc.subtree_totals()
     candidates = _candidates(blocks)
     if not candidates:
         return set()
-    zones = zones or Zones()
+    zones = LinkContext(set())
     best = candidates[0]
     for cand in candidates[:SKIP_ZONED]:  # pass over candidates inside a dialog, a footer...
-        if zones.inner(cand)[0] not in SKIP_ZONES:
+        if zones.zone(cand) not in SKIP_ZONES:
             best = cand
             break
     best = _common_ancestor(best, candidates)
@@ -173,42 +141,71 @@ def find_main(doc: Document, blocks: list[ElementInfo], zones: Zones | None = No
     return main
 
 
-class MainMembership:
-    """Depth of the main-content element holding an element (-1 outside), memoised."""
+class LinkContext:
+    """For an element: whether it lies in the main content, and the innermost boilerplate zone
+    between it and the main content (or, outside the main content, anywhere above it).
+
+    Both are memoised (links share ancestors). Zones are classified lazily, only up to the first one
+    found or the main content, so the classes of most wrappers are never looked at.
+    """
 
     def __init__(self, main: set[int]) -> None:
         self.main = main
-        self._memo: dict[int, int] = {}
+        self._in_main: dict[int, bool] = {}
+        self._zone: dict[int, Placement | None] = {}
 
-    def depth(self, info: ElementInfo) -> int:
-        memo = self._memo
+    def in_main(self, info: ElementInfo) -> bool:
+        memo = self._in_main
         main = self.main
-        pending: list[ElementInfo] = []
+        pending: list[int] = []
         node: ElementInfo | None = info
-        result = -1
+        result = False
         while node is not None:
-            hit = memo.get(node.uid)
+            uid = node.uid
+            hit = memo.get(uid)
             if hit is not None:
                 result = hit
                 break
-            pending.append(node)
-            if node.uid in main:
-                result = node.depth
+            if uid in main:
+                result = True
+                break
+            pending.append(uid)
+            node = node.parent
+        for uid in pending:
+            memo[uid] = result
+        return result
+
+    def zone(self, info: ElementInfo) -> Placement | None:
+        memo = self._zone
+        main = self.main
+        pending: list[int] = []
+        node: ElementInfo | None = info
+        result: Placement | None = None
+        while node is not None:
+            uid = node.uid
+            if uid in memo:
+                result = memo[uid]
+                break
+            if uid in main:
+                break  # zones on or above the main content do not apply inside it
+            pending.append(uid)
+            zone = node.zone
+            if zone is not None:
+                result = zone
                 break
             node = node.parent
-        for node in pending:
-            memo[node.uid] = result
+        for uid in pending:
+            memo[uid] = result
         return result
 
 
-def link_features(info: ElementInfo, zones: Zones, membership: MainMembership) -> LinkFeatures:
-    zone, zone_depth = zones.inner(info)
-    main_depth = membership.depth(info)
-    in_main = main_depth >= 0
+def link_features(info: ElementInfo, context: LinkContext) -> LinkFeatures:
+    zone = context.zone(info)
+    in_main = context.in_main(info)
     block = info.block
     return LinkFeatures(
         in_main=in_main,
-        zone=zone if in_main and zone_depth > main_depth else None,
+        zone=zone if in_main else None,
         outer_zone=None if in_main else zone,
         block_text=block.own_text,
         block_link_text=block.link_text,
@@ -218,25 +215,35 @@ def link_features(info: ElementInfo, zones: Zones, membership: MainMembership) -
 
 def decide(f: LinkFeatures) -> Placement:
     """The placement of one link from its features."""
-    if not f.in_main:
-        return f.outer_zone or Placement.OTHER
-    if f.zone is not None and f.zone not in MAIN_NEUTRAL_ZONES:
-        return f.zone
-    if f.block_text < LINK_BLOCK_MIN_TEXT:
+    return _decide(f.in_main, f.zone if f.in_main else f.outer_zone, f.block_text)
+
+
+def _decide(in_main: bool, zone: Placement | None, block_text: int) -> Placement:
+    if not in_main:
+        return zone or Placement.OTHER
+    if zone is not None and zone not in MAIN_NEUTRAL_ZONES:
+        return zone
+    if block_text < LINK_BLOCK_MIN_TEXT:
         return Placement.OTHER  # a bare link list inside the main content (tags, "related" lists)
     return Placement.CONTENT
 
 
-def classify(doc: Document, anchors: Iterable[LexborNode], blocks: list[ElementInfo] | None = None,
-             ) -> tuple[list[Placement], list[LinkFeatures]]:
-    """Placements (and features) of ``anchors``, elements of ``doc`` in document order.
-    ``blocks`` is the result of ``doc.walk()`` when the caller already walked the page."""
-    if blocks is None:
-        blocks = doc.walk()
-    infos = [doc.info(a) for a in anchors]
+def classify(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo]) -> list[Placement]:
+    """Placements of the links ``infos`` (records of ``<a>`` elements from ``doc.walk()``, in
+    document order); ``blocks`` is the first part of that walk's result."""
     for info in infos:
         info.block.n_links += 1
-    zones = Zones()
-    membership = MainMembership(find_main(doc, blocks, zones))
-    feats = [link_features(info, zones, membership) for info in infos]
+    context = LinkContext(find_main(doc, blocks))
+    zone_of = context.zone
+    in_main_of = context.in_main
+    return [_decide(in_main_of(info), zone_of(info), info.block.own_text) for info in infos]
+
+
+def classify_with_features(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
+                           ) -> tuple[list[Placement], list[LinkFeatures]]:
+    """:func:`classify` plus the features behind each decision (for tests and diagnostics)."""
+    for info in infos:
+        info.block.n_links += 1
+    context = LinkContext(find_main(doc, blocks))
+    feats = [link_features(info, context) for info in infos]
     return [decide(f) for f in feats], feats
