@@ -48,9 +48,19 @@ async def start_site_check(cmd: router.Command, domain: str) -> asyncio.Task[Any
     if running is not None and not running.done():
         await cmd.reply(message(t("slack.check.already_running", cmd.lang, domain=escape(site.domain))))
         return None
+    placeholder: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    ctx.running_checks[key] = placeholder  # type: ignore[assignment]  # claimed before the first await
     channel = site.channel_id or (cmd.channel_id if cmd.source in ("slash", "action", "dm", "mention") else None) or cmd.user_id
-    posted_channel, ts = await cmd.post(check_progress(cmd.lang, site.domain, 0, 0), channel)
-    task = ctx.spawn(run_check(cmd, site.domain, posted_channel, ts), name=f"check:{cmd.team_id}:{site.domain}")
+    try:
+        posted_channel, ts = await cmd.post(check_progress(cmd.lang, site.domain, 0, 0), channel)
+        task = ctx.spawn(run_check(cmd, site.domain, posted_channel, ts), name=f"check:{cmd.team_id}:{site.domain}")
+    except BaseException:
+        if ctx.running_checks.get(key) is placeholder:
+            ctx.running_checks.pop(key, None)
+        raise
+    finally:
+        if not placeholder.done():
+            placeholder.set_result(None)
     ctx.running_checks[key] = task
     task.add_done_callback(lambda _t: ctx.running_checks.pop(key, None) if ctx.running_checks.get(key) is _t else None)
     return task

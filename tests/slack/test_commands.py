@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -292,3 +293,16 @@ async def test_site_may_be_left_out_when_there_is_only_one(slack: FakeSlack, wbo
     await slack.slash("check")
     await slack.wait_for(lambda: [m for m in slack.posted() if "mysite.nl" in m.text])
     await settle(wbot, slack)
+
+
+async def test_two_checks_at_once_start_only_one(slack: FakeSlack, web: LocalWeb, wbot: Running) -> None:
+    blog = await web.add_host("blog.example")
+    blog.page("/a", LINK, delay=0.3)
+    await say(slack, "track mysite.nl")
+    await say(slack, "add mysite.nl " + blog.url("/a"))
+    before = len(slack.responses)
+    await asyncio.gather(slack.slash("check mysite.nl"), slack.slash("check mysite.nl", user="U2"))
+    await settle(wbot, slack)
+    assert len([m for m in slack.posted() if "mysite.nl" in m.text]) == 1
+    refusal = slack.responses[-1]["text"]
+    assert len(slack.responses) == before + 1 and ("already running" in refusal or "loopt al" in refusal)
