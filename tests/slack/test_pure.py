@@ -157,3 +157,18 @@ def test_bot_token_only_goes_to_slack() -> None:
     assert not token_may_go_to("https://evil.example/files.slack.com/a.csv", api)
     assert not token_may_go_to("https://slack.com.evil.example/a.csv", api)
     assert token_may_go_to("http://127.0.0.1:5000/files/F1/a.csv", "http://127.0.0.1:5000/api/")
+
+
+def test_every_slack_text_has_dutch_and_english_with_the_same_placeholders() -> None:
+    import string
+
+    from bot.texts.slack import TEXTS
+
+    def fields(template: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+    for key, variants in TEXTS.items():
+        assert key.startswith("slack.")
+        assert set(variants) == {"en", "nl"}, key
+        assert fields(variants["en"]) == fields(variants["nl"]), key
+        assert variants["en"].strip() and variants["nl"].strip(), key
