@@ -172,3 +172,25 @@ def test_every_slack_text_has_dutch_and_english_with_the_same_placeholders() -> 
         assert set(variants) == {"en", "nl"}, key
         assert fields(variants["en"]) == fields(variants["nl"]), key
         assert variants["en"].strip() and variants["nl"].strip(), key
+
+
+def test_every_text_key_used_by_the_slack_surface_exists() -> None:
+    import re
+    from pathlib import Path
+
+    from bot.i18n import catalogue
+
+    root = Path(__file__).resolve().parents[2]
+    known = catalogue()
+    mine = ["help", "lang", "sites", "add", "check", "export", "imports", "home", "faq", "events", "router"]
+    sources = [root / "handlers" / f"{m}.py" for m in mine] + sorted((root / "bot" / "slack").glob("*.py"))
+    for path in sources:
+        for key in re.findall(r'"(slack\.[a-z_.\-]+)"', path.read_text()):
+            if key.endswith(".") or key == "slack.com":
+                continue  # a prefix completed at run time (reasons, changes, placements)
+            assert key in known, f"{path.name}: {key}"
+    for reason in ("link-removed", "page-not-found", "redirected", "noindex", "canonical-elsewhere", "server-error",
+                   "unreachable", "blocked", "blocked-address", "not-html", "too-large", "invalid-url"):
+        assert f"slack.reason.{reason}" in known
+    for change in ("nofollow-added", "follow-restored", "anchor-changed", "target-changed", "placement-changed"):
+        assert f"slack.change.{change}" in known
