@@ -147,7 +147,13 @@ class AppContext:
         return str(resp["channel"]), str(resp["ts"])
 
     async def update(self, client: AsyncWebClient, channel: str, ts: str, msg: Message) -> None:
-        await client.chat_update(channel=channel, ts=ts, **msg.payload())
+        """chat.update; when the message is gone (deleted, too old to edit) post ``msg`` anew."""
+        try:
+            await client.chat_update(channel=channel, ts=ts, **msg.payload())
+        except SlackApiError as err:
+            if err.response.get("error") not in ("message_not_found", "cant_update_message", "edit_window_closed"):
+                raise
+            await self.post(client, channel, msg)
 
 
 def context_of(app: AsyncApp) -> AppContext:

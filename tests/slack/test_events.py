@@ -154,3 +154,12 @@ async def test_rate_limited_upload_and_update_are_retried(slack: FakeSlack, bot:
     await slack.slash("export mysite.nl")
     await slack.wait_for(lambda: [f for f in slack.files.values() if f.completed], timeout=10)
     assert [c.status for c in slack.calls_to("files.completeUploadExternal")] == [429, 200]
+
+
+async def test_result_is_posted_anew_when_the_progress_message_is_gone(slack: FakeSlack, bot: Running) -> None:
+    await slack.slash("track mysite.nl")
+    await slack.wait_for(lambda: slack.responses)
+    slack.fail("chat.update", "message_not_found", times=5)
+    await slack.slash("check mysite.nl")
+    await slack.wait_for(lambda: len(slack.posted(channel="C1")) == 2)
+    assert "/backlinks import mysite.nl" in json.dumps(slack.posted(channel="C1")[-1].blocks)
