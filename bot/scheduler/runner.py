@@ -214,12 +214,14 @@ class DigestRunner:
 
     async def _run_workspace(self, team_id: str, *, force: bool) -> WorkspaceRun:
         now = self.clock.now()
-        settings = await self.settings_for(team_id)
         run = WorkspaceRun(team_id=team_id, outcome="nothing-due")
+        sites = await self.store.call(digest_repo.digest_sites, team_id)
+        if not sites:  # nothing tracked, or the workspace was purged (uninstalled): write nothing
+            return run
+        settings = await self.settings_for(team_id)
         if not settings.enabled and not force:
             run.outcome = "off"
             return run
-        sites = await self.store.call(digest_repo.digest_sites, team_id)
         plans: list[tuple[dict[str, Any], Slot | None]] = []
         for site in sites:
             if force:

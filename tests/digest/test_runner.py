@@ -401,3 +401,14 @@ async def test_post_whose_response_is_lost_is_verified_not_duplicated(slack: Dig
     runs = await r.run_all()
     assert runs[0].sites[0].result == "recovered" and len(slack.digests("T1")) == 1
     assert (await store.call(ledger.get_row, "T1", site, "2026-W48"))["state"] == "sent"
+
+
+async def test_purged_workspace_leaves_no_row_behind(slack: DigestFakeSlack, store: Store) -> None:
+    from storage.workspace import purge_workspace
+
+    await store.call(seed, "T1")
+    await store.call(purge_workspace, "T1")
+    r = runner(store, Clients(slack), FixedClock(MONDAY_9 + timedelta(minutes=1)), "A")
+    run = await r.run_workspace_safely("T1")  # a job that fires before the jobs are refreshed
+    assert run.outcome == "nothing-due" and slack.digests() == []
+    assert await store.call(digest_repo.get_settings, "T1") is None
