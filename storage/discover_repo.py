@@ -368,13 +368,18 @@ def last_run(db: sqlite_utils.Database, team_id: str, scope: str | None = None) 
 
 
 def finish_run(db: sqlite_utils.Database, team_id: str, run_id: int, state: str, *, error: str | None = None, at: str | None = None) -> None:
+    """Close a run: ``done``/``failed`` (its queue is dropped) or ``interrupted`` (kept to resume)."""
     require_team(team_id)
     at = at or now_iso()
     finished = at if state in ("done", "failed") else None
-    db.execute(
-        "UPDATE discover_runs SET state = ?, finished_at = ?, heartbeat_at = ?, error = ? WHERE team_id = ? AND id = ?",
-        [state, finished, at, error, team_id, run_id],
-    )
+    with db.atomic():
+        db.execute(
+            "UPDATE discover_runs SET state = ?, finished_at = ?, heartbeat_at = ?, error = ? WHERE team_id = ? AND id = ?",
+            [state, finished, at, error, team_id, run_id],
+        )
+        if finished is not None:  # the plan only matters for resuming; the counts stay on the run
+            db.execute("DELETE FROM discover_queue WHERE team_id = ? AND run_id = ?", [team_id, run_id])
+            db.execute("DELETE FROM discover_run_domains WHERE team_id = ? AND run_id = ?", [team_id, run_id])
 
 
 def planned_domains(db: sqlite_utils.Database, team_id: str, run_id: int) -> set[str]:

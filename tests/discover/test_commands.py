@@ -84,5 +84,7 @@ async def test_discover_and_mentions_commands(capsys: pytest.CaptureFixture[str]
     assert code == 0 and "4 page(s) mention bakkerij-jansen.nl" in out and "Bakkerij Jansen wint prijs 3." in out
     code, out, _ = cli(capsys, "backlinks" if False else "mentions", "bakkerij-jansen.nl", "--all")
     assert code == 0 and "4 mention(s)" in out
+    code, out, _ = await asyncio.to_thread(cli, capsys, "discover", "--json")  # every site of the workspace
+    assert code == 0 and json.loads(out)["site"] is None and json.loads(out)["domains"] == 1
     code, _, err = cli(capsys, "discover", "bakkerij-jansen.nl", "--budget", "0")
     assert code == 2 and "--budget" in err

@@ -170,6 +170,7 @@ async def test_an_interrupted_run_resumes_without_fetching_again(local_web: Loca
         assert resumed.pages == 12 - done_before
         final = await store.call(repo.get_run, "T1", run.id)
         assert final.pages == 12 and final.links_new == 12 and final.resumed == 1
+        assert await store.call(repo.queue_counts, "T1", run.id) == {}  # a finished run drops its plan
         links = await store.call(list_backlinks, "T1", OWN)
         assert len(links) == 12
     assert host.hits("/sitemap.xml") == 1 and host.hits("/") == 1  # listing was not repeated
