@@ -412,3 +412,25 @@ async def test_purged_workspace_leaves_no_row_behind(slack: DigestFakeSlack, sto
     run = await r.run_workspace_safely("T1")  # a job that fires before the jobs are refreshed
     assert run.outcome == "nothing-due" and slack.digests() == []
     assert await store.call(digest_repo.get_settings, "T1") is None
+
+
+async def test_apscheduler_fires_the_workspace_job_in_the_running_loop(slack: DigestFakeSlack, store: Store) -> None:
+    """The real AsyncIOScheduler path: the cron job's coroutine runs and posts (clock fixed at the slot)."""
+    from bot.scheduler.jobs import DigestScheduler
+
+    await store.call(seed, "T1")
+    r = runner(store, Clients(slack), FixedClock(MONDAY_9 + timedelta(seconds=2)), "A")
+    scheduler = DigestScheduler(store, r)
+    await scheduler.start(catch_up=False)
+    try:
+        job = scheduler.scheduler.get_job("digest:T1")
+        assert job.next_run_time.astimezone(AMS).strftime("%a %H:%M") == "Mon 09:00"
+        job.modify(next_run_time=datetime.now(UTC))  # "it is Monday 09:00 now"
+        scheduler.scheduler.wakeup()
+        await slack.wait_for(lambda: slack.digests("T1"), timeout=10)
+        # The job is back on its weekly trigger.
+        await asyncio.sleep(0.05)
+        assert scheduler.scheduler.get_job("digest:T1").next_run_time > datetime.now(UTC) + timedelta(hours=1)
+    finally:
+        await scheduler.shutdown()
+    assert len(slack.digests("T1")) == 1
