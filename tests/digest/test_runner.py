@@ -434,3 +434,49 @@ async def test_apscheduler_fires_the_workspace_job_in_the_running_loop(slack: Di
     finally:
         await scheduler.shutdown()
     assert len(slack.digests("T1")) == 1
+
+
+INSTANCE_SCRIPT = """
+import asyncio, sys, time
+from datetime import datetime
+from slack_sdk.web.async_client import AsyncWebClient
+from bot.scheduler.runner import DigestRunner, FixedClock
+from storage.store import Store
+
+db, api, token, name, at, start = sys.argv[1:7]
+
+async def main():
+    store = await Store(db).open()
+    async def client_for(team_id):
+        return AsyncWebClient(token=token, base_url=api)
+    runner = DigestRunner(store, client_for=client_for, clock=FixedClock(datetime.fromisoformat(at)), instance=name, charts=False)
+    while time.time() < float(start):
+        await asyncio.sleep(0.005)
+    runs = await runner.run_all()
+    await store.aclose()
+    print(name, [s.result for s in runs[0].sites])
+
+asyncio.run(main())
+"""
+
+
+async def test_two_processes_started_by_mistake_post_once(slack: DigestFakeSlack, store: Store) -> None:
+    import sys
+    import time
+
+    await store.call(seed, "T1")
+    await store.call(seed, "T1", "other.nl")
+    at = (MONDAY_9 + timedelta(minutes=1)).isoformat()
+    start = str(time.time() + 1.5)  # both begin at the same moment, after their imports
+    procs = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", INSTANCE_SCRIPT, store.path, slack.api_url, slack.teams["T1"].bot_token, name, at, start,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=str(Path(__file__).resolve().parents[2]),
+        )
+        for name in ("proc-A", "proc-B")
+    ]
+    outputs = [await p.communicate() for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert len(slack.digests("T1")) == 2  # one per site, not two
+    rows = await store.call(ledger.ledger_rows, "T1")
+    assert sorted(r["state"] for r in rows) == ["sent", "sent"]
