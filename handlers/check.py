@@ -62,6 +62,9 @@ async def start_site_check(cmd: router.Command, domain: str) -> asyncio.Task[Any
         if not placeholder.done():
             placeholder.set_result(None)
     ctx.running_checks[key] = task
+    if posted_channel != cmd.channel_id and cmd.source in ("slash", "action", "mention"):
+        key_text = "slack.check.started_dm" if posted_channel.startswith("D") else "slack.check.started_elsewhere"
+        await cmd.reply(message(t(key_text, cmd.lang, domain=escape(site.domain), channel=posted_channel)))
     task.add_done_callback(lambda _t: ctx.running_checks.pop(key, None) if ctx.running_checks.get(key) is _t else None)
     return task
 
@@ -80,7 +83,7 @@ async def run_check(cmd: router.Command, domain: str, channel: str, ts: str) -> 
         report = await check_site(ctx.store, fetcher, cmd.team_id, domain, progress=progress.report, trigger="slack")
         await progress.close()
         data = report.to_json()
-        msg, truncated = check_result(lang, data, events=dict(getattr(report, "events", {}) or {}))
+        msg, truncated = check_result(lang, data, events=dict(getattr(report, "events", {}) or {}), requested_by=cmd.user_id)
         await ctx.update(client, channel, ts, msg)
         links = data.get("links") or []
         if truncated or len(links) > CSV_WHEN_LINKS_OVER:

@@ -209,7 +209,7 @@ def link_line(lang: str, link: dict[str, Any]) -> str:
 
 
 def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | None = None, max_lost: int = 10,
-                 max_changes: int = 5) -> tuple[Message, bool]:
+                 max_changes: int = 5, requested_by: str | None = None) -> tuple[Message, bool]:
     """The result of ``check SITE`` (``report`` = ``CheckReport.to_json()``, ``events`` = counts of
     ``appeared``/``lost``/``returned``/change events this check recorded).
 
@@ -252,6 +252,8 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
         blocks.append(section(t("slack.check.nothing_changed", lang)))
     if counts["blocked"]:
         blocks.append(context(t("slack.check.blocked_note", lang, count=counts["blocked"])))
+    if requested_by:
+        blocks.append(context(t("slack.check.requested_by", lang, user=requested_by)))
     blocks.append(actions(
         button(t("slack.button.recheck", lang), "check_recheck", domain),
         button(t("slack.button.show_lost", lang), "check_show_lost", domain),

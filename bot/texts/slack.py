@@ -127,6 +127,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ":hourglass_flowing_sand: Checking the links to *{domain}*: {done} of {total} pages ({pct}%)…",
         "nl": ":hourglass_flowing_sand: Ik controleer de links naar *{domain}*: {done} van {total} pagina's ({pct}%)…",
     },
+    "slack.check.started_elsewhere": {
+        "en": "Checking *{domain}*; the progress and the result appear in <#{channel}>.",
+        "nl": "Ik controleer *{domain}*; de voortgang en het resultaat verschijnen in <#{channel}>.",
+    },
+    "slack.check.started_dm": {
+        "en": "Checking *{domain}*; I'll show the progress and the result in our direct messages.",
+        "nl": "Ik controleer *{domain}*; de voortgang en het resultaat laat ik zien in onze privéberichten.",
+    },
+    "slack.check.requested_by": {"en": "Requested by <@{user}>", "nl": "Aangevraagd door <@{user}>"},
     "slack.check.already_running": {
         "en": "A check of *{domain}* is already running; the result will appear in its message.",
         "nl": "Er loopt al een controle van *{domain}*; het resultaat verschijnt in dat bericht.",

@@ -99,6 +99,7 @@ async def test_not_in_channel_falls_back_to_dm(slack: FakeSlack, bot: Running) -
     await settle(bot, slack)
     [dm] = slack.posted(channel="DU1")
     assert "not a member" in json.dumps(dm.versions[0]["blocks"])
+    assert "direct messages" in slack.responses[-1]["text"]  # the user is told where the result is
     assert "/backlinks import mysite.nl" in json.dumps(dm.versions[-1]["blocks"])
 
 
