@@ -14,6 +14,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                        "linking to it, with the sentence around the mention: ready outreach, ask them for a link.")
     p.add_argument("site", metavar="SITE")
     p.add_argument("--all", action="store_true", help="also mentions on pages that already link to SITE")
+    p.add_argument("--brand", action="append", metavar="NAME",
+                   help="a brand name of SITE to look for (repeatable; saved, replaces the earlier ones; pages read "
+                   "from then on are searched for it). Default: the domain and its name, e.g. bakkerij jansen")
     p.set_defaults(handler=run)
 
 
@@ -24,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
 
     domain = site_arg(args.site)
     db = open_db()
+    if args.brand:
+        from storage.sites import set_site_terms
+
+        set_site_terms(db, args.workspace, domain, brands=args.brand)
     rows = list_mentions(db, args.workspace, domain, include_linked=args.all)
     if args.json:
         print_json({"site": domain, "mentions": [r.to_dict() for r in rows]})
