@@ -16,6 +16,8 @@ the per-domain limit), so a correct crawl finds every one of them in its first r
   the budget); pages read before are not requested again;
 - run 3 (one old page per host changed, with a new link and a new lastmod): that page is read first
   and its link found; again nothing is requested twice needlessly;
+- run 4 (steady state: the listings hold only pages already read): no page is fetched, only robots.txt,
+  the home page (conditional) and the sitemaps;
 - the naive crawler (every sitemap URL, 64 connections, no per-host limit, no robots): requests,
   time, most requests a host served at once; and the ratios ours/naive for requests and time.
 """
@@ -216,6 +218,15 @@ async def main() -> None:
             changed = {l["source_url"] for l in third.new_links if l["source_url"].endswith("/artikel/0")}
             print(f"  changed pages' new links found: {len(changed)}/{len(hosts)}; pages requested twice: {twice(hosts)} "
                   f"(only a changed page may be)")
+            for host in hosts:  # steady state: the listings hold only pages read already, unchanged
+                newest = list(reversed(host.dated))[: args.per_domain]
+                host.body("/sitemap-1.xml", urlset(newest), content_type="application/xml")
+                host.body("/sitemap-2.xml.gz", gzip.compress(urlset([])), content_type="application/gzip")
+            before = sum(len(h.requests) for h in hosts)
+            fourth, t_fourth = await ours(web, store, options, "run 4 (steady state: nothing new or changed)")
+            print(f"  requests in run 4: {sum(len(h.requests) for h in hosts) - before} "
+                  f"({(sum(len(h.requests) for h in hosts) - before) / len(hosts):.1f} per host: robots.txt, home page, "
+                  f"sitemaps); time vs run 1: {t_fourth / t_first:.2f}")
             await store.aclose()
         if args.skip_naive:
             return
