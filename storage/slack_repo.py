@@ -63,6 +63,20 @@ def set_user_locale(db: sqlite_utils.Database, team_id: str, user_id: str, local
     )
 
 
+def mark_welcomed(db: sqlite_utils.Database, team_id: str, user_id: str) -> bool:
+    """True the first time for a user (then say hello), False ever after."""
+    _require_team(team_id)
+    now = _iso(_now())
+    db.execute(
+        "INSERT OR IGNORE INTO slack_user_prefs (team_id, user_id, updated_at) VALUES (?, ?, ?)", [team_id, user_id, now]
+    )
+    cur = db.execute(
+        "UPDATE slack_user_prefs SET welcomed_at = ? WHERE team_id = ? AND user_id = ? AND welcomed_at IS NULL",
+        [now, team_id, user_id],
+    )
+    return cur.rowcount == 1
+
+
 # ---------------------------------------------------------------- event dedupe
 
 

@@ -75,6 +75,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Send me a file in a direct message to import it, or just ask a question. The App Home tab shows your dashboard.",
         "nl": "Stuur me een bestand in een privébericht om het te importeren, of stel gewoon een vraag. Het tabblad Start toont je dashboard.",
     },
+    "slack.welcome": {
+        "en": ":wave: Hi! I watch the pages that link to your site. Start with `/backlinks track mysite.nl`, send me an export file here to import it, or just ask me a question about backlinks.",
+        "nl": ":wave: Hoi! Ik houd de pagina's in de gaten die naar je site linken. Begin met `/backlinks track mijnsite.nl`, stuur me hier een exportbestand om het te importeren, of stel me gewoon een vraag over backlinks.",
+    },
     # ---------------------------------------------------------------- language
     "slack.lang.set": {"en": "Done: I will answer you in English.", "nl": "Geregeld: ik antwoord je voortaan in het Nederlands."},
     "slack.lang.auto": {

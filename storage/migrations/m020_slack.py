@@ -62,3 +62,9 @@ def m001_slack_tables(db: sqlite_utils.Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m002_user_welcomed(db: sqlite_utils.Database) -> None:
+    """When the bot said hello in the user's Messages tab (once per user)."""
+    db.execute("ALTER TABLE slack_user_prefs ADD COLUMN welcomed_at TEXT")

@@ -306,3 +306,11 @@ async def test_two_checks_at_once_start_only_one(slack: FakeSlack, web: LocalWeb
     assert len([m for m in slack.posted() if "mysite.nl" in m.text]) == 1
     refusal = slack.responses[-1]["text"]
     assert len(slack.responses) == before + 1 and ("already running" in refusal or "loopt al" in refusal)
+
+
+async def test_welcome_once_in_the_messages_tab(slack: FakeSlack, wbot: Running) -> None:
+    for _ in range(2):
+        await slack.event({"type": "app_home_opened", "user": "U2", "channel": "DU2", "tab": "messages"})
+    await settle(wbot, slack)
+    [hello] = slack.posted(channel="DU2")
+    assert "Hoi!" in json.dumps(hello.blocks, ensure_ascii=False) and "/backlinks track" in json.dumps(hello.blocks)
