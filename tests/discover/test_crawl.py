@@ -295,3 +295,26 @@ async def test_scheduled_discovery_covers_every_workspace(local_web: LocalWeb, t
         assert {l["source_url"] for l in reports[1].new_links} == {"http://nieuws.utrecht.nl/c"}
         t2_links = await store.call(list_backlinks, "T2", COMP)
         assert [b.source_url for b in t2_links] == ["http://nieuws.utrecht.nl/c"] and t2_links[0].found_by == "discovery"
+
+
+async def test_broken_and_missing_listings_are_skipped_and_what_was_readable_is_used(local_web: LocalWeb, tmp_path: Path) -> None:
+    host = await local_web.add_host("rommel.utrecht.nl")
+    host.robots(
+        "User-agent: *\nSitemap: http://rommel.utrecht.nl/kapot.xml\nSitemap: http://rommel.utrecht.nl/fout.xml\n"
+        "Sitemap: http://rommel.utrecht.nl/soft404.xml\nSitemap: http://rommel.utrecht.nl/weg.xml\n"
+        "Sitemap: http://rommel.utrecht.nl/bom.xml.gz\n"
+    )
+    host.page("/", article("Home"))
+    broken = urlset([("http://rommel.utrecht.nl/ok1", "2026-11-20"), ("http://rommel.utrecht.nl/ok2", "2026-11-21")])[:-9]
+    host.body("/kapot.xml", broken, content_type="application/xml")
+    host.status("/fout.xml", 500)
+    host.page("/soft404.xml", "<html><body>Pagina niet gevonden</body></html>")
+    host.body("/bom.xml.gz", gz(b"<" + b" " * 60_000_000), content_type="application/gzip")
+    for path in ("/ok1", "/ok2"):
+        host.page(path, article(f'<a href="https://{OWN}{path}">link</a>'))
+    async with store_with_sites(tmp_path / "db.sqlite") as store:
+        await store.call(repo.add_watch, "T1", OWN, ["rommel.utrecht.nl"])
+        async with local_web.fetcher(max_retries=0) as fetcher:
+            report = await discover(store, fetcher, "T1", OWN, options=FAST)
+    assert report.state == "done" and report.pages == 2 and len(report.new_links) == 2
+    assert host.hits("/weg.xml") == 1 and host.hits("/bom.xml.gz") == 1
