@@ -48,24 +48,40 @@ class DomainRow(NamedTuple):
     example_url: str
 
 
-def domain_rows(db: sqlite_utils.Database, team_id: str, site_ids: Sequence[int], *, status: str = "live") -> list[DomainRow]:
+def domain_rows(
+    db: sqlite_utils.Database,
+    team_id: str,
+    site_ids: Sequence[int],
+    *,
+    status: str = "live",
+    not_linking_to: int | None = None,
+) -> list[DomainRow]:
     """Per site and referring domain: counts of ``status`` backlinks, with the domain's authority.
 
     One grouped query over the covering index ``backlinks_compare``; authority is looked up once per
-    output row (best score over the imported sources).
+    output row (best score over the imported sources). With ``not_linking_to`` (a site id), domains
+    having any not-lost backlink to that site are left out in SQL (the link-gap rule), so only gap
+    candidates reach Python.
     """
     _require_team(team_id)
     if not site_ids:
         return []
     marks = ",".join("?" for _ in site_ids)
+    params: list[object] = [team_id, *site_ids, status]
+    exclude = ""
+    if not_linking_to is not None:
+        exclude = """AND b.source_domain NOT IN (
+                SELECT x.source_domain FROM backlinks x INDEXED BY backlinks_compare
+                WHERE x.team_id = ? AND x.site_id = ? AND x.status != 'lost')"""
+        params += [team_id, not_linking_to]
     rows = db.execute(
         f"""SELECT b.site_id, b.source_domain, COUNT(*), SUM(b.follow IS 1), SUM(b.placement IS 'content'),
                    (SELECT MAX(a.score) FROM authority a WHERE a.team_id = b.team_id AND a.domain = b.source_domain),
                    MIN(b.source_url)
             FROM backlinks b INDEXED BY backlinks_compare
-            WHERE b.team_id = ? AND b.site_id IN ({marks}) AND b.status = ?
+            WHERE b.team_id = ? AND b.site_id IN ({marks}) AND b.status = ? {exclude}
             GROUP BY b.site_id, b.source_domain""",
-        [team_id, *site_ids, status],
+        params,
     ).fetchall()
     make = DomainRow._make
     return [make(r) for r in rows]

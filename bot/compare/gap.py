@@ -140,8 +140,8 @@ def gap_for(db, team_id: str, site_domain: str, competitor_domains: list[str] | 
     from storage.sites import competitors_of
 
     site, comps = resolve_sites(db, team_id, site_domain, competitor_domains)
-    rows = compare_repo.domain_rows(db, team_id, [c.id for c in comps])
-    linking = compare_repo.linking_domains(db, team_id, site.id)
+    rows = compare_repo.domain_rows(db, team_id, [c.id for c in comps], not_linking_to=site.id)
+    linking: set[str] = set()  # already applied in SQL
     lost = compare_repo.lost_domains(db, team_id, site.id)
     recorded = {c.domain for c in competitors_of(db, team_id, site.domain)}
     items = compute_gap(site.domain, {c.id: c.domain for c in comps}, rows, linking, lost, recorded)
