@@ -51,7 +51,7 @@ SWEEP_EVERY = timedelta(minutes=15)
 RECHECK_WAIT = timedelta(minutes=20)  # a digest waits at most this long for its site's recheck
 MINUTES_A_WEEK = 7 * 24 * 60
 
-Recheck = Callable[[str, str], Awaitable[Any]]
+Recheck = Callable[..., Awaitable[Any]]  # recheck(team_id, domain, *, light: bool)
 
 
 def recheck_time(settings: DigestSettings, team_id: str, site_id: int) -> tuple[int, int, int]:
@@ -185,7 +185,7 @@ class DigestScheduler:
                     self.scheduler.add_job(
                         self.run_recheck,
                         CronTrigger(hour=d_hour, minute=d_minute, timezone=settings.zone),
-                        args=[team_id, site["domain"]],
+                        args=[team_id, site["domain"], True],
                         id=job_id,
                         replace_existing=True,
                     )
@@ -210,7 +210,7 @@ class DigestScheduler:
             await asyncio.wait(running, timeout=RECHECK_WAIT.total_seconds())
         await self.runner.run_workspace_safely(team_id)
 
-    async def run_recheck(self, team_id: str, domain: str) -> None:
+    async def run_recheck(self, team_id: str, domain: str, light: bool = False) -> None:
         if self.recheck is None:
             return
         task = asyncio.current_task()
@@ -218,7 +218,7 @@ class DigestScheduler:
             self._rechecks[(team_id, domain)] = task
         try:
             async with self._recheck_limit:
-                await self.recheck(team_id, domain)
+                await self.recheck(team_id, domain, light=light)
         except Exception:
             log.exception("scheduled recheck of %s in %s failed", domain, team_id)
         finally:

@@ -73,18 +73,31 @@ def installer_tz(ctx: Any) -> Callable[[str, Any], Awaitable[str | None]]:
     return resolve
 
 
-def check_recheck(ctx: Any) -> Callable[[str, str], Awaitable[None]]:
-    """A scheduled recheck of one site with the check engine and the app's shared fetcher."""
+LIGHT_CONCURRENCY = 4  # the daily light recheck stays in the background: few pages at a time
 
-    async def recheck(team_id: str, domain: str) -> None:
+
+def check_recheck(ctx: Any) -> Callable[..., Awaitable[None]]:
+    """A scheduled recheck of one site with the check engine and the app's shared fetcher.
+
+    ``light=True`` (the optional daily recheck): low concurrency and unchanged pages reused, so it
+    costs little; the weekly recheck before the digest runs at the engine's normal pace."""
+
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
         running = getattr(ctx, "running_checks", {}).get((team_id, domain))
         if running is not None and not running.done():
             log.info("recheck of %s skipped: a check is already running", domain)
             return
         from bot.check.engine import check_site
+        from bot.errors import BacklinksError
 
         fetcher = await ctx.get_fetcher()
-        await check_site(ctx.store, fetcher, team_id, domain, trigger="schedule")
+        try:
+            await check_site(
+                ctx.store, fetcher, team_id, domain, trigger="schedule", collect_links=False, reuse_unchanged=True,
+                **({"concurrency": LIGHT_CONCURRENCY} if light else {}),
+            )
+        except BacklinksError as err:  # untracked meanwhile, or a check already running elsewhere
+            log.info("scheduled recheck of %s in %s skipped: %s", domain, team_id, err)
 
     return recheck
 

@@ -44,8 +44,8 @@ async def test_jobs_from_tables(store: Store) -> None:
     await store.call(seed)
     rechecked: list[tuple[str, str]] = []
 
-    async def recheck(team_id: str, domain: str) -> None:
-        rechecked.append((team_id, domain))
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
+        rechecked.append((team_id, domain, light))
 
     runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A")
     scheduler = DigestScheduler(store, runner, recheck=recheck)
@@ -75,7 +75,10 @@ async def test_jobs_from_tables(store: Store) -> None:
         assert fire.astimezone(ZoneInfo("Europe/Amsterdam")).strftime("%a %H:%M") == "Wed 07:15"
         # A recheck job body calls the engine hook.
         await jobs["recheck:T1:1"].func(*jobs["recheck:T1:1"].args)
-        assert rechecked == [("T1", "a.nl")]
+        assert rechecked == [("T1", "a.nl", False)]
+        daily = next(j for j in scheduler.scheduler.get_jobs() if j.id.startswith("daily:T2:"))
+        await daily.func(*daily.args)
+        assert rechecked[-1] == ("T2", "a.nl", True) or rechecked[-1] == ("T2", "b.nl", True)
     finally:
         await scheduler.shutdown()
 
@@ -83,7 +86,7 @@ async def test_jobs_from_tables(store: Store) -> None:
 async def test_rebuild_after_restart_gives_the_same_jobs(store: Store) -> None:
     await store.call(seed)
 
-    async def recheck(team_id: str, domain: str) -> None:
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
         return None
 
     def snapshot(s: DigestScheduler) -> dict[str, str]:
@@ -137,7 +140,7 @@ async def test_sweep_refreshes_jobs_for_new_sites_and_purged_workspaces(store: S
 
     await store.call(seed)
 
-    async def recheck(team_id: str, domain: str) -> None:
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
         return None
 
     runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A")
@@ -211,7 +214,7 @@ async def test_digest_waits_for_a_recheck_still_running(store: Store) -> None:
     order: list[str] = []
     release = asyncio.Event()
 
-    async def recheck(team_id: str, domain: str) -> None:
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
         order.append(f"recheck {domain} start")
         await release.wait()
         order.append(f"recheck {domain} done")
