@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bot.analysis.dom import Document
 from bot.analysis.model import Link, LinkKind, PageAnalysis, Placement
-from bot.analysis.placement import classify
+from bot.analysis.placement import classify, main_text
 from bot.analysis.robots import META_NAMES, RobotsDirectives, parse_meta_content, parse_x_robots_tag
 from bot.domains import domain_of_url, match_target
 
@@ -206,7 +206,7 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
         infos.append(info)
         hrefs.append(href)
         rels.append(attrs.get("rel"))
-    placements = classify(doc, infos, blocks)
+    placements, context = classify(doc, infos, blocks)
     own_domain = domain_of_url(url)
     links: list[Link] = []
     outbound = 0
@@ -233,7 +233,7 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
         outbound_links=outbound,
         links=tuple(links),
         title=_title(doc),
-        text=None,
+        text=main_text(doc, context, TEXT_LIMIT),
     )
 
 

@@ -73,7 +73,7 @@ def _candidates(blocks: list[ElementInfo]) -> list[ElementInfo]:
     grandparent (1/6); the result is weighed by (1 - link density). Best first."""
     candidates: dict[int, ElementInfo] = {}
     for block in blocks:
-        if block.own_text < PARAGRAPH_MIN_TEXT or block.zone is not None:
+        if block.own_text < PARAGRAPH_MIN_TEXT:
             continue
         points = 1.0 + block.commas + min(block.own_text // 100, 3)
         node = block.parent
@@ -228,15 +228,28 @@ def _decide(in_main: bool, zone: Placement | None, block_text: int) -> Placement
     return Placement.CONTENT
 
 
-def classify(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo]) -> list[Placement]:
+def classify(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
+             ) -> tuple[list[Placement], LinkContext]:
     """Placements of the links ``infos`` (records of ``<a>`` elements from ``doc.walk()``, in
-    document order); ``blocks`` is the first part of that walk's result."""
+    document order); ``blocks`` is the first part of that walk's result. Also returns the context
+    (which elements are main content) for the caller's further use."""
     for info in infos:
         info.block.n_links += 1
     context = LinkContext(find_main(doc, blocks))
     zone_of = context.zone
     in_main_of = context.in_main
-    return [_decide(in_main_of(info), zone_of(info), info.block.own_text) for info in infos]
+    return [_decide(in_main_of(info), zone_of(info), info.block.own_text) for info in infos], context
+
+
+def main_text(doc: Document, context: LinkContext, limit: int) -> str:
+    """The visible text of the main content (of the whole body when no main content was found),
+    whitespace collapsed, at most ``limit`` characters."""
+    texts = doc.texts
+    if context.main:
+        in_main = context.in_main
+        texts = [item for item in texts if in_main(item[0])]
+    text = " ".join(" ".join(t.split()) for _, t in texts)
+    return text[:limit]
 
 
 def classify_with_features(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
