@@ -217,10 +217,10 @@ def schedule_fingerprints(db: sqlite_utils.Database) -> dict[str, str]:
     """Per workspace with own sites: a string that changes when its schedule inputs change (sites,
     settings), so the scheduler can refresh just those workspaces' jobs on each sweep."""
     rows = db.execute(
-        """SELECT s.team_id, group_concat(s.id), d.updated_at, d.enabled
+        """SELECT s.team_id, group_concat(s.id), d.updated_at, d.enabled, d.tz
            FROM sites s LEFT JOIN digest_settings d ON d.team_id = s.team_id
            WHERE s.role = 'own' GROUP BY s.team_id"""
     ).fetchall()
     return {
-        team: f"{','.join(sorted(ids.split(',')))}|{updated}|{enabled}" for team, ids, updated, enabled in rows
+        team: f"{','.join(sorted(ids.split(',')))}|{updated}|{enabled}|{tz}" for team, ids, updated, enabled, tz in rows
     }

@@ -156,7 +156,7 @@ class DigestScheduler:
     async def reschedule(self, team_id: str) -> list[str]:
         """Replace ``team_id``'s jobs after a settings or sites change; returns the job ids."""
         self._remove_jobs(team_id)
-        settings = await self.runner.settings_for(team_id)
+        settings = await self.runner.settings_for(team_id, resolve_tz=False)
         if not settings.enabled:
             return []
         sites = await self.store.call(digest_repo.digest_sites, team_id)
@@ -201,6 +201,10 @@ class DigestScheduler:
         except Exception:
             log.exception("refreshing digest jobs failed")
         await self.runner.run_all()
+        try:
+            await self.refresh()  # time zones resolved during the run move their jobs now
+        except Exception:
+            log.exception("refreshing digest jobs failed")
 
     async def run_digest(self, team_id: str) -> None:
         """The workspace's slot: wait (bounded) for its rechecks still running, then send."""

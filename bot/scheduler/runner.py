@@ -184,11 +184,17 @@ class DigestRunner:
                 log.exception("could not record the failed run of %s", team_id)
             return WorkspaceRun(team_id=team_id, outcome="error", error=error)
 
-    async def settings_for(self, team_id: str, client: Any = None) -> DigestSettings:
-        """The workspace's settings, created with its Slack time zone the first time."""
+    async def settings_for(self, team_id: str, client: Any = None, *, resolve_tz: bool = True) -> DigestSettings:
+        """The workspace's settings, created with its Slack time zone the first time.
+
+        ``resolve_tz=False`` never calls Slack (used when building jobs at start, so that start-up
+        does not wait for a thousand workspaces' time zones; the first sweep resolves them and the
+        jobs follow, since the zone is part of the schedule fingerprint)."""
         existing = await self.store.call(digest_repo.get_settings, team_id)
         if existing is not None and (existing.tz or team_id in self._tz_tried or self.tz_resolver is None):
             return existing
+        if not resolve_tz:
+            return existing or await self.store.call(digest_repo.ensure_settings, team_id, now=self.clock.now())
         tz = None
         if self.tz_resolver is not None:
             self._tz_tried.add(team_id)  # once per process: a workspace without Slack is not asked again

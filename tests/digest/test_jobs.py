@@ -234,3 +234,25 @@ async def test_digest_waits_for_a_recheck_still_running(store: Store) -> None:
     assert order == ["recheck a.nl start", "recheck a.nl done", "digest T1"]
     await scheduler.run_digest("T2")  # nothing running for T2: at once
     assert order[-1] == "digest T2"
+
+
+async def test_start_does_not_wait_for_slack_time_zones_and_jobs_follow_them(store: Store) -> None:
+    await store.call(lambda db: make_site(db, "T7", "a.nl", created=NOW - timedelta(days=9), channel_id="C1"))
+    asked: list[str] = []
+
+    async def resolver(team_id: str, client: Any) -> str | None:
+        asked.append(team_id)
+        return "America/New_York"
+
+    runner = DigestRunner(store, client_for=no_client, clock=FixedClock(NOW), instance="A", tz_resolver=resolver)
+    scheduler = DigestScheduler(store, runner)
+    await scheduler.start(catch_up=False)
+    try:
+        assert asked == []  # start-up built the jobs without asking Slack
+        assert scheduler.scheduler.get_job("digest:T7").trigger.timezone == ZoneInfo("Europe/Amsterdam")
+        await scheduler.sweep()  # the first sweep resolves the zone and moves the job to it
+        assert asked == ["T7"]
+        trigger = scheduler.scheduler.get_job("digest:T7").trigger
+        assert trigger.timezone == ZoneInfo("America/New_York")
+    finally:
+        await scheduler.shutdown()
