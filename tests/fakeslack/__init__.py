@@ -39,6 +39,8 @@ What it offers:
 * ``response_url``: each payload carries one pointing at the fake; bodies land in ``slack.responses``.
 * Teams: ``T1`` exists (users ``U1`` en-US admin, ``U2`` nl-NL); ``slack.add_team("T2")`` adds more.
   ``slack.upload_file(team, name, bytes)`` creates a file as if a user uploaded it.
+* ``slack.clear()`` forgets what was recorded (between phases of a test); ``slack.texts()`` joins
+  every text the bot showed, for quick ``in`` assertions.
 * HTTP mode: ``sign``, ``form_body``, ``interactive_body`` and ``post_signed`` build and send
   signed requests to the bot's ``/slack/events``.
 """

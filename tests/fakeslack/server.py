@@ -231,6 +231,18 @@ class FakeSlack:
 
     # ------------------------------------------------------------ assertions helpers
 
+    def clear(self) -> None:
+        """Forget recorded calls, messages, responses, views, acks and uploads (teams stay)."""
+        self.calls.clear()
+        self.messages.clear()
+        self.ephemerals.clear()
+        self.responses.clear()
+        self.home_views.clear()
+        self.opened_views.clear()
+        self.acks.clear()
+        self.file_downloads.clear()
+        self.files = {k: f for k, f in self.files.items() if not f.completed or f.user is not None}
+
     def calls_to(self, method: str, team_id: str | None = None) -> list[Call]:
         return [c for c in self.calls if c.method == method and (team_id is None or c.team_id == team_id)]
 
