@@ -45,9 +45,20 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def safe_url(url: str) -> str:
+    """A URL fit for ``<url|label>``: ``&`` escaped as Slack expects, ``< > |`` percent-encoded."""
+    return url.replace("&", "&amp;").replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
+
+
 def _link(url: str, label: str) -> str:
-    safe_url = url.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C")
-    return f"<{safe_url}|{escape(label)}>"
+    return f"<{safe_url(url)}|{escape(label)}>"
+
+
+def _placement_word(placement: str, lang: str) -> str:
+    try:
+        return t(f"digest.placement.{placement}", lang)
+    except KeyError:
+        return escape(placement)
 
 
 def _signed(value: int) -> str:
@@ -62,7 +73,7 @@ def _follow_word(item: LinkItem, lang: str) -> str:
 def _gained_line(item: LinkItem, lang: str) -> str:
     bits = [_follow_word(item, lang)]
     if item.placement:
-        bits.append(item.placement)
+        bits.append(_placement_word(item.placement, lang))
     if item.authority is not None:
         bits.append(t("digest.authority", lang, score=round(item.authority)))
     anchor = f" “{escape(item.anchor[:60])}”" if item.anchor else ""
@@ -94,7 +105,7 @@ def _competitor_line(hint: CompetitorHint, lang: str) -> str:
         "digest.competitor_hint",
         lang,
         competitor=escape(hint.competitor),
-        url=hint.source_url.replace("|", "%7C").replace(">", "%3E"),
+        url=safe_url(hint.source_url),
         domain=escape(hint.source_domain),
     )
 

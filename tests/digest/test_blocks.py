@@ -45,6 +45,8 @@ def test_normal_digest_blocks_in_english_and_dutch() -> None:
     assert "+2" in text and "page no longer exists" in text and "rival.nl got a link from" in text
     assert "12.0 %" in text and "normal" in text and "on track" in text
     assert "&lt;b&gt; &amp; c" in text  # mrkdwn escaped
+    assert "<https://g0.example/%3C&amp;%3E|g0.example>" in text and "in the text" in text
+    assert "(follow, in de tekst)" in all_text(nl.blocks)
     assert "de pagina bestaat niet meer" in all_text(nl.blocks) and "daar sta jij nog niet" in all_text(nl.blocks)
     assert en.csv is None and en.text.startswith("Weekly backlinks for mysite.nl")
     assert len(en.blocks) <= 50
