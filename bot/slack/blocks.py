@@ -205,7 +205,9 @@ def change_words(lang: str, change: str) -> str:
 
 def link_line(lang: str, link: dict[str, Any]) -> str:
     url = str(link.get("source_url") or "")
-    return f"• <{url}|{escape(clip(url, 120))}>: {reason_words(lang, link.get('reason'))}"
+    anchor = str(link.get("anchor") or "").strip()
+    said = f" (“{escape(clip(anchor, 60))}”)" if anchor else ""
+    return f"• <{url}|{escape(clip(url, 120))}>{said}: {reason_words(lang, link.get('reason'))}"
 
 
 def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | None = None, max_lost: int = 10,
