@@ -126,18 +126,19 @@ def make_graph(tmp: Path, edges_mb: int, seed: int = 11) -> dict[str, Path]:
     return {"vertices": vertices, "edges": edges, "quarter": quarter, "edges_gz": edges_gz}
 
 
+PEAK = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]) / 1024"  # this process's own peak RSS
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from bot.commoncrawl.graph import import_graph
 t = time.perf_counter()
 r = import_graph([sys.argv[2]], [sys.argv[3]], ["site.nl", "rival.nl", "camping-heidezicht.nl"])
-print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": PEAK_EXPR,
                   "passes": {k: v.to_dict() for k, v in r.passes.items()}, "referring": {k: len(v) for k, v in r.referring.items()}}))
 """
 
 BASELINE = r"""
-import json, resource, sys, time
+import json, sys, time
 wanted = set(int(x) for x in sys.argv[2].split(","))
 t = time.perf_counter(); found = {}
 with open(sys.argv[1], "rb") as f:
@@ -146,12 +147,12 @@ with open(sys.argv[1], "rb") as f:
         b = int(b)
         if b in wanted:
             found.setdefault(int(a), set()).add(b)
-print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"seconds": time.perf_counter() - t, "rss_mb": PEAK_EXPR}))
 """
 
 
 def child(code: str, *args: str) -> dict:  # type: ignore[type-arg]
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    proc = subprocess.run([sys.executable, "-c", code.replace("PEAK_EXPR", PEAK), *args], capture_output=True, text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 

@@ -214,7 +214,7 @@ def spark_command(args: argparse.Namespace, sites: list[str]) -> list[str]:
         job = root / "bot" / "commoncrawl" / "sparkjob.py"
     submit = shutil.which("spark-submit") or str(Path(sys.executable).with_name("spark-submit"))
     fmt = args.format or ("both" if "parquet" in _formats(None) else "csv")
-    cmd = [submit, "--master", args.master, str(job), "--wat-list", args.wat_list, "--out", args.out,
+    cmd = [submit, "--master", args.master, "--conf", "spark.log.level=WARN", str(job), "--wat-list", args.wat_list, "--out", args.out,
            "--format", fmt, "--prefix", "https://data.commoncrawl.org/"]
     if args.crawl:
         cmd += ["--crawl", args.crawl]

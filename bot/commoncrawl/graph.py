@@ -15,16 +15,20 @@ A domain graph has ~100 million vertices and billions of edges, so nothing is lo
 4. optionally one pass over the ranks file gives those referring domains an authority score.
 
 Memory is the wanted ids plus the referring ids found: flat in the size of the files. Each pass reads
-1 MiB blocks; a block whose every line is well formed (checked by one regular expression, in C) is
-searched with ``bytes.find`` for the wanted ids; other blocks (and many wanted ids) go line by line,
-and malformed lines are counted (first line numbers kept) and skipped.
+1 MiB blocks (a gzipped file is inflated in a second thread). A block whose lines have the right shape
+(checked with whole-block byte operations in C: delete the digits, or the name characters, and exactly
+the tabs and newline of each line must remain) is searched with ``bytes.find`` for the wanted ids;
+other blocks (and many wanted ids) go line by line, where malformed lines are counted (first line
+numbers kept) and skipped. Lines with an empty field inside an otherwise well-formed block are
+skipped without being counted unless they hold a wanted id (Common Crawl's files have none).
 """
 
 from __future__ import annotations
 
-import gzip
 import io
+import queue
 import re
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,8 +42,6 @@ from bot.imports.psl import rules
 
 BLOCK = 1 << 20
 FIND_LIMIT = 24  # above this many wanted ids, one line-by-line loop beats a find per id
-_EDGES_OK = re.compile(rb"(?:\d+\t\d+\n)*")
-_VERTICES_OK = re.compile(rb"(?:\d+\t[a-z0-9_.-]+(?:\t[^\t\n]*)*\n)*")
 _NAME_OK = re.compile(rb"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*")
 
 Progress = Callable[[str, int, int], object]  # (phase, bytes done, bytes total)
@@ -106,19 +108,57 @@ class _Reader:
         self.size = path.stat().st_size
         head = self.raw.read(2)
         self.raw.seek(0)
-        self.stream: BinaryIO = gzip.GzipFile(fileobj=self.raw) if head == b"\x1f\x8b" else self.raw  # type: ignore[assignment]
+        self.gzipped = head == b"\x1f\x8b"
 
     def position(self) -> int:
         return self.raw.tell()
+
+    def _chunks(self) -> Iterator[bytes]:
+        """Raw chunks; a gzipped file is inflated in a second thread (zlib releases the GIL), so
+        inflating the next chunk overlaps with scanning this one."""
+        if not self.gzipped:
+            yield from iter(lambda: self.raw.read(BLOCK), b"")
+            return
+        chunks: queue.Queue[bytes | BaseException] = queue.Queue(maxsize=4)
+        stop = threading.Event()
+
+        def offer(item: bytes | BaseException) -> None:
+            while not stop.is_set():  # the reader may have stopped early: never block for ever
+                try:
+                    chunks.put(item, timeout=0.1)
+                    return
+                except queue.Full:
+                    continue
+
+        def inflate() -> None:
+            try:
+                for data in _inflate(self.raw):
+                    if stop.is_set():
+                        return
+                    offer(data)
+                offer(b"")
+            except BaseException as err:  # handed to the reading thread
+                offer(err)
+
+        worker = threading.Thread(target=inflate, name=f"inflate-{self.name}", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = chunks.get()
+                if isinstance(item, BaseException):
+                    raise item
+                if not item:
+                    return
+                yield item
+        finally:
+            stop.set()
+            worker.join()
 
     def blocks(self) -> Iterator[bytes]:
         """Blocks ending in a newline (the last one gets one added)."""
         rest = b""
         try:
-            while True:
-                data = self.stream.read(BLOCK)
-                if not data:
-                    break
+            for data in self._chunks():
                 chunk = rest + data if rest else data
                 cut = chunk.rfind(b"\n") + 1
                 if cut == 0:
@@ -133,6 +173,36 @@ class _Reader:
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _inflate(raw: BinaryIO, size: int = 1 << 18) -> Iterator[bytes]:
+    """Inflate a gzip stream (several members allowed) with zlib directly: ~40% faster than
+    ``gzip.GzipFile``. A stream that ends inside a member raises ``EOFError``."""
+    inflater = zlib.decompressobj(31)
+    pending = False  # input consumed by a member that has not ended yet
+    while True:
+        data = raw.read(size)
+        if not data:
+            break
+        while data:
+            out = inflater.decompress(data)
+            pending = True
+            if out:
+                yield out
+            if inflater.eof:
+                data = inflater.unused_data
+                inflater = zlib.decompressobj(31)
+                pending = False
+                if data.strip(b"\x00") == b"":  # zero padding after the last member
+                    data = b""
+            else:
+                data = b""
+    if pending:
+        tail = inflater.flush()
+        if tail:
+            yield tail
+        if not inflater.eof:
+            raise EOFError("gzip stream ends early")
 
 
 class _Ticker:
@@ -178,6 +248,33 @@ def _run_pass(paths: Sequence[Path], phase: str, progress: Progress | None,
             reader.close()
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+_DIGITS = b"0123456789"
+
+
+def _clean_edge_lines(block: bytes) -> int:
+    """The number of lines when every line of the block is ``digits<TAB>digits`` (with the digits
+    deleted exactly ``<TAB><LF>`` per line remains), else -1. Two whole-block byte operations in C,
+    several times faster than a regular expression. An empty field (``<TAB>5``) passes here; the
+    caller checks the lines it uses."""
+    lines = block.count(b"\n")
+    return lines if block.translate(None, _DIGITS) == b"\t\n" * lines else -1
+
+
+_NAME_CHARS = b"0123456789abcdefghijklmnopqrstuvwxyz._-"
+
+
+def _clean_vertex_lines(block: bytes) -> int:
+    """The number of lines when the block looks like ``id<TAB>name[<TAB>count]`` lines in lower-case
+    ASCII (deleting the name characters leaves the same tabs on every line), else -1. A non-numeric
+    or empty id, or an empty name, passes here: ids are checked where they are used (a bad one sends
+    the block line by line), and an empty name never matches."""
+    lines = block.count(b"\n")
+    skeleton = block.translate(None, _NAME_CHARS)
+    if skeleton != b"\t\t\n" * lines and skeleton != b"\t\n" * lines:
+        return -1
+    return lines
 
 
 def _line_start(block: bytes, pos: int) -> int:
@@ -228,16 +325,20 @@ def _find_wanted_ids(paths: Sequence[Path], wanted: Sequence[str], progress: Pro
         return len(lines)
 
     def on_block(block: bytes, fname: str, first: int, stats: PassStats) -> int:
-        if len(patterns) > 3 * FIND_LIMIT or _VERTICES_OK.match(block).end() != len(block):
+        lines = _clean_vertex_lines(block) if len(patterns) <= 3 * FIND_LIMIT else -1
+        if lines < 0:
             return slow(block, fname, first, stats)
+        hits: list[tuple[bytes, int]] = []
         for pattern, index in patterns:
             pos = block.find(pattern)
             while pos != -1:
-                start = _line_start(block, pos)
-                ids[int(block[start:pos])] = index
-                found.add(wanted[index])
+                hits.append((block[_line_start(block, pos):pos], index))
                 pos = block.find(pattern, pos + 1)
-        lines = block.count(b"\n")
+        if not all(vid.isdigit() for vid, _ in hits):  # let the line loop count the bad line
+            return slow(block, fname, first, stats)
+        for vid, index in hits:
+            ids[int(vid)] = index
+            found.add(wanted[index])
         stats.lines += lines
         return lines
 
@@ -281,15 +382,20 @@ def _scan_edges(paths: Sequence[Path], wanted_ids: dict[int, int], progress: Pro
         return len(lines)
 
     def on_block(block: bytes, fname: str, first: int, stats: PassStats) -> int:
-        if len(patterns) > FIND_LIMIT or _EDGES_OK.match(block).end() != len(block):
+        lines = _clean_edge_lines(block) if len(patterns) <= FIND_LIMIT else -1
+        if lines < 0:
             return slow(block, fname, first, stats)
+        hits: list[tuple[bytes, int]] = []
         for pattern, bit in patterns:
             pos = block.find(pattern)
             while pos != -1:
-                key = int(block[_line_start(block, pos):pos])
-                referring[key] = referring.get(key, 0) | bit
+                hits.append((block[_line_start(block, pos):pos], bit))
                 pos = block.find(pattern, pos + 1)
-        lines = block.count(b"\n")
+        if any(not src for src, _ in hits):  # an empty from_id: let the line loop count it
+            return slow(block, fname, first, stats)
+        for src, bit in hits:
+            key = int(src)
+            referring[key] = referring.get(key, 0) | bit
         stats.lines += lines
         return lines
 

@@ -61,6 +61,27 @@ def test_split_files_plain_text_and_crlf(tmp_path: Path) -> None:
     assert result.referring == F.EXPECTED
 
 
+def test_empty_fields_on_wanted_lines_are_counted(tmp_path: Path) -> None:
+    files = F.write_graph(tmp_path, gz=False, malformed=False)
+    edges = tmp_path / "edges-empty.txt"
+    edges.write_bytes(files["edges"][0].read_bytes() + b"\t6\n")  # no from_id, to a wanted id
+    vertices = tmp_path / "vertices-empty.txt"
+    vertices.write_bytes(files["vertices"][0].read_bytes() + b"\tnl.rival\t1\n")  # no id, a wanted name
+    result = import_graph([vertices], [edges], ["site.nl", "rival.nl"])
+    assert result.referring == F.EXPECTED
+    assert (result.passes["edges"].malformed, result.passes["vertices"].malformed) == (1, 1)
+
+
+def test_multi_member_gzip(tmp_path: Path) -> None:
+    files = F.write_graph(tmp_path, gz=False, malformed=False)
+    text = files["edges"][0].read_bytes()
+    cut = text.index(b"\n", len(text) // 2) + 1
+    multi = tmp_path / "multi-edges.txt.gz"
+    multi.write_bytes(gzip.compress(text[:cut]) + gzip.compress(text[cut:]) + b"\x00" * 16)  # as concatenated parts
+    result = import_graph(files["vertices"], [multi], ["site.nl", "rival.nl"])
+    assert result.referring == F.EXPECTED and result.passes["edges"].lines == len(F.EDGES)
+
+
 def test_blocks_cut_lines_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = F.write_graph(tmp_path, gz=True)
     for size in (3, 7, 64):
