@@ -203,11 +203,17 @@ def change_words(lang: str, change: str) -> str:
         return change
 
 
+def mrkdwn_link(url: str, label: str | None = None, limit: int = 120) -> str:
+    """A mrkdwn link to ``url`` whose text is ``label`` (default: the URL, clipped)."""
+    target = escape(url).replace("|", "%7C")
+    return f"<{target}|{escape(clip(label if label is not None else url, limit))}>"
+
+
 def link_line(lang: str, link: dict[str, Any]) -> str:
     url = str(link.get("source_url") or "")
     anchor = str(link.get("anchor") or "").strip()
     said = f" (“{escape(clip(anchor, 60))}”)" if anchor else ""
-    return f"• <{url}|{escape(clip(url, 120))}>{said}: {reason_words(lang, link.get('reason'))}"
+    return f"• {mrkdwn_link(url)}{said}: {reason_words(lang, link.get('reason'))}"
 
 
 def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | None = None, max_lost: int = 10,
@@ -242,7 +248,7 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
         for l in changed[:max_changes]:
             url = str(l.get("source_url") or "")
             words = ", ".join(change_words(lang, c) for c in l.get("changes") or [])
-            lines.append(f"• <{url}|{escape(clip(url, 120))}>: {words}")
+            lines.append(f"• {mrkdwn_link(url)}: {words}")
         text = t("slack.check.changes_title", lang, count=len(changed)) + "\n" + "\n".join(lines)
         if len(changed) > max_changes:
             truncated = True

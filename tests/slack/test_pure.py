@@ -194,3 +194,7 @@ def test_every_text_key_used_by_the_slack_surface_exists() -> None:
         assert f"slack.reason.{reason}" in known
     for change in ("nofollow-added", "follow-restored", "anchor-changed", "target-changed", "placement-changed"):
         assert f"slack.change.{change}" in known
+
+
+def test_links_with_markup_characters_stay_links() -> None:
+    assert bk.mrkdwn_link("https://a.example/?q=<x>&y|z") == "<https://a.example/?q=&lt;x&gt;&amp;y%7Cz|https://a.example/?q=&lt;x&gt;&amp;y|z>"
