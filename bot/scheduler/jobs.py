@@ -25,9 +25,10 @@ Misses and job errors are logged and recorded in ``digest_settings.last_outcome`
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import datetime, timedelta, timezone
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Iterator
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -97,6 +98,7 @@ class DigestScheduler:
         self._recheck_limit = asyncio.Semaphore(max_parallel_rechecks)
         self._prints: dict[str, str] = {}
         self._rechecks: dict[tuple[str, str], asyncio.Task[Any]] = {}
+        self._running: set[asyncio.Task[Any]] = set()
         self._pending: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------ lifecycle
@@ -114,11 +116,32 @@ class DigestScheduler:
         )
         self.scheduler.start()
 
-    async def shutdown(self) -> None:
-        """Stop the scheduler (running job coroutines are the caller's to cancel)."""
+    async def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop the scheduler and cancel running job bodies, waiting for them to unwind.
+
+        A digest cancelled between its post and its record is the crash case: the ledger's recovery
+        rule settles it at the next start. Claims and records are single transactions, so nothing
+        is half-written."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # AsyncIOScheduler shuts down via call_soon
+        running = [task for task in self._running if not task.done() and task is not asyncio.current_task()]
+        for task in running:
+            task.cancel()
+        if running:
+            await asyncio.wait(running, timeout=timeout)
+
+    @contextlib.contextmanager
+    def _tracked(self) -> Iterator[None]:
+        """Mark the current task as a running job body (cancelled by :meth:`shutdown`)."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+        try:
+            yield
+        finally:
+            if task is not None:
+                self._running.discard(task)
 
     # ------------------------------------------------------------ jobs from tables
 
@@ -196,23 +219,25 @@ class DigestScheduler:
 
     async def sweep(self) -> None:
         """Refresh changed workspaces' jobs, then send whatever is due (catch-up, retries, recovery)."""
-        try:
-            await self.refresh()
-        except Exception:
-            log.exception("refreshing digest jobs failed")
-        await self.runner.run_all()
-        try:
-            await self.refresh()  # time zones resolved during the run move their jobs now
-        except Exception:
-            log.exception("refreshing digest jobs failed")
+        with self._tracked():
+            try:
+                await self.refresh()
+            except Exception:
+                log.exception("refreshing digest jobs failed")
+            await self.runner.run_all()
+            try:
+                await self.refresh()  # time zones resolved during the run move their jobs now
+            except Exception:
+                log.exception("refreshing digest jobs failed")
 
     async def run_digest(self, team_id: str) -> None:
         """The workspace's slot: wait (bounded) for its rechecks still running, then send."""
-        running = [task for (team, _), task in self._rechecks.items() if team == team_id and not task.done()]
-        if running:
-            log.info("digest of %s waits for %d recheck(s) still running", team_id, len(running))
-            await asyncio.wait(running, timeout=RECHECK_WAIT.total_seconds())
-        await self.runner.run_workspace_safely(team_id)
+        with self._tracked():
+            running = [task for (team, _), task in self._rechecks.items() if team == team_id and not task.done()]
+            if running:
+                log.info("digest of %s waits for %d recheck(s) still running", team_id, len(running))
+                await asyncio.wait(running, timeout=RECHECK_WAIT.total_seconds())
+            await self.runner.run_workspace_safely(team_id)
 
     async def run_recheck(self, team_id: str, domain: str, light: bool = False) -> None:
         if self.recheck is None:
@@ -221,8 +246,9 @@ class DigestScheduler:
         if task is not None:
             self._rechecks[(team_id, domain)] = task
         try:
-            async with self._recheck_limit:
-                await self.recheck(team_id, domain, light=light)
+            with self._tracked():
+                async with self._recheck_limit:
+                    await self.recheck(team_id, domain, light=light)
         except Exception:
             log.exception("scheduled recheck of %s in %s failed", domain, team_id)
         finally:

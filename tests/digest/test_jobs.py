@@ -256,3 +256,26 @@ async def test_start_does_not_wait_for_slack_time_zones_and_jobs_follow_them(sto
         assert trigger.timezone == ZoneInfo("America/New_York")
     finally:
         await scheduler.shutdown()
+
+
+async def test_shutdown_cancels_running_job_bodies(store: Store) -> None:
+    await store.call(seed)
+    started = asyncio.Event()
+    cancelled: list[str] = []
+
+    async def recheck(team_id: str, domain: str, *, light: bool = False) -> None:
+        started.set()
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            cancelled.append(domain)
+            raise
+
+    scheduler = DigestScheduler(store, DigestRunner(store, client_for=no_client, instance="A"), recheck=recheck)
+    await scheduler.start(catch_up=False)
+    job = scheduler.scheduler.get_job("recheck:T1:1")
+    job.modify(next_run_time=datetime.now(UTC))
+    scheduler.scheduler.wakeup()
+    await asyncio.wait_for(started.wait(), 5)
+    await scheduler.shutdown()
+    assert cancelled == ["a.nl"] and not scheduler.scheduler.running
