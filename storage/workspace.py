@@ -6,11 +6,22 @@ import sqlite_utils
 
 
 def team_tables(db: sqlite_utils.Database) -> list[str]:
-    """Every table that has a ``team_id`` column (workspace data), children before parents."""
-    names = [t.name for t in db.tables if "team_id" in t.columns_dict]
-    # Delete tables that others reference last (observations/events before backlinks before sites).
-    referenced = {fk.other_table for t in db.tables for fk in t.foreign_keys}
-    return sorted(names, key=lambda n: (n in referenced, n))
+    """Every table that has a ``team_id`` column (workspace data), children before parents (a table
+    comes before every table it references), so deletes never trip a foreign key."""
+    tables = {t.name: t for t in db.tables if "team_id" in t.columns_dict}
+    parents = {name: {fk.other_table for fk in t.foreign_keys if fk.other_table in tables and fk.other_table != name}
+               for name, t in tables.items()}
+    order: list[str] = []
+    remaining = dict(parents)
+    while remaining:
+        # a table nobody left references can go now
+        ready = sorted(n for n in remaining if not any(n in ps for m, ps in remaining.items() if m != n))
+        if not ready:  # a cycle: fall back to name order for the rest
+            ready = sorted(remaining)
+        for name in ready:
+            order.append(name)
+            remaining.pop(name)
+    return order
 
 
 def purge_workspace(db: sqlite_utils.Database, team_id: str) -> int:
