@@ -65,6 +65,10 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+# A digest that may already be in the channel: only a person (a settings change) may ask for it again.
+NO_AUTOMATIC_RETRY = frozenset({"unverified"})
+
+
 class ClaimResult(StrEnum):
     CLAIMED = "claimed"
     RECOVER = "recover"
@@ -107,7 +111,10 @@ def decide(row: dict[str, Any] | None, *, now: datetime, settings_updated_at: st
     changed_since = settings_updated_at is not None and parse_iso(settings_updated_at) > claimed_at
     if changed_since:
         return ClaimResult.CLAIMED
-    if (row.get("error") or "") in PERMANENT_ERRORS:
+    error = row.get("error") or ""
+    if error in NO_AUTOMATIC_RETRY:
+        return ClaimResult.GIVE_UP
+    if error in PERMANENT_ERRORS:
         return ClaimResult.CLAIMED if now - claimed_at >= PERMANENT_RETRY_AFTER else ClaimResult.GIVE_UP
     return ClaimResult.CLAIMED if int(row.get("attempts") or 0) < MAX_ATTEMPTS else ClaimResult.GIVE_UP
 

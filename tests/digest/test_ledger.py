@@ -119,3 +119,12 @@ def test_marker_round_trip() -> None:
     assert not ledger.is_marker({"ts": "1.0", "metadata": meta}, "T1", 7, "2026-W49")
     assert not ledger.is_marker({"ts": "1.0", "metadata": meta}, "T2", 7, "2026-W48")
     assert not ledger.is_marker({"ts": "1.0"}, "T1", 7, "2026-W48")
+
+
+def test_unverified_is_never_retried_automatically(dbs) -> None:  # type: ignore[no-untyped-def]
+    a, _ = dbs
+    claim(a, "A")
+    ledger.mark_failed(a, "T1", 1, "2026-W48", instance="A", now=NOW, error="unverified")
+    assert claim(a, "A", NOW + timedelta(days=3)).result is ClaimResult.GIVE_UP
+    changed = (NOW + timedelta(hours=1)).isoformat()
+    assert claim(a, "A", NOW + timedelta(hours=2), settings_updated_at=changed).result is ClaimResult.CLAIMED
