@@ -157,8 +157,9 @@ class _Reader:
     def blocks(self) -> Iterator[bytes]:
         """Blocks ending in a newline (the last one gets one added)."""
         rest = b""
+        chunks = self._chunks()
         try:
-            for data in self._chunks():
+            for data in chunks:
                 chunk = rest + data if rest else data
                 cut = chunk.rfind(b"\n") + 1
                 if cut == 0:
@@ -168,6 +169,8 @@ class _Reader:
                 yield chunk[:cut]
         except (OSError, EOFError, zlib.error):
             raise UserInputError(t("commoncrawl.file_damaged", None, name=self.name)) from None
+        finally:
+            chunks.close()  # stops the inflating thread, also when the caller gives up early
         if rest:
             yield rest + b"\n"
 
@@ -236,15 +239,17 @@ def _run_pass(paths: Sequence[Path], phase: str, progress: Progress | None,
     ticker = _Ticker(progress, phase, total)
     for path in paths:
         reader = _Reader(path)
+        blocks = reader.blocks()
         try:
             line_no = 1
-            for block in reader.blocks():
+            for block in blocks:
                 stats.bytes += len(block)
                 line_no += on_block(block, reader.name, line_no, stats)
                 ticker(reader.position())
             ticker(reader.size, force=True)
             ticker.base += reader.size
         finally:
+            blocks.close()
             reader.close()
     stats.seconds = time.perf_counter() - started
     return stats

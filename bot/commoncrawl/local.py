@@ -79,9 +79,18 @@ def _scan_one(location: str, domains: tuple[str, ...], crawl: str | None, prefil
     """:func:`scan_file` for the pool: a file that cannot be read is reported, not raised."""
     try:
         rows, stats = scan_file(location, domains, crawl=crawl, prefilter=prefilter)
-    except (OSError, ValueError, EOFError, ImportError) as err:
+    except Exception as err:  # one bad file (download error, not a WARC, corrupt gzip) must not stop the rest
+        return location, [], {}, f"{type(err).__name__}: {err}"[:300]
+    except BaseException as err:
+        if not is_reader_panic(err):
+            raise
         return location, [], {}, f"{type(err).__name__}: {err}"[:300]
     return location, rows, stats, None
+
+
+def is_reader_panic(err: BaseException) -> bool:
+    """FastWARC (Rust) reports some broken input as a pyo3 ``PanicException``, a ``BaseException``."""
+    return type(err).__name__ == "PanicException"
 
 
 def scan_locations(

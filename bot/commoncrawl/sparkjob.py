@@ -32,7 +32,9 @@ def scan_partition(locations: Iterable[str], domains: tuple[str, ...], crawl: st
             try:
                 rows, stats = scan_file(location, domains, crawl=crawl, prefilter=prefilter)
                 break
-            except (OSError, ValueError, EOFError):
+            except BaseException as err:  # noqa: B036 (FastWARC panics are BaseExceptions)
+                if not isinstance(err, Exception) and type(err).__name__ != "PanicException":
+                    raise
                 if attempt == 2:
                     rows, stats = [], {"failed_files": 1}
         if accumulators:

@@ -276,18 +276,50 @@ def scan_wat(stream: BinaryIO, wanted: Wanted, *, crawl: str | None = None, pref
         yield from rows
 
 
+class StreamReader(io.RawIOBase):
+    """A forward-only network stream (HTTP response, S3 body) that knows its position: FastWARC
+    asks for ``tell()`` and panics on a stream that cannot answer."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self._stream.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self._pos += n
+        return n
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        try:
+            self._stream.close()
+        finally:
+            super().close()
+
+
 def open_location(location: str) -> BinaryIO:
     """A binary stream of a WAT location: a local path, ``https://`` (for example
     ``https://data.commoncrawl.org/crawl-data/...``) or ``s3://bucket/key`` (needs ``boto3``)."""
     if location.startswith(("http://", "https://")):
         request = urllib.request.Request(location, headers={"User-Agent": "backlinks-commoncrawl/0.1"})
-        return urllib.request.urlopen(request, timeout=60)  # noqa: S310 (the user's own list of locations)
+        response = urllib.request.urlopen(request, timeout=60)  # noqa: S310 (the user's own list of locations)
+        return io.BufferedReader(StreamReader(response), 1 << 20)  # type: ignore[return-value]
     if location.startswith("s3://"):
         import boto3  # on a cluster (EMR has it); not a dependency of the bot
 
         bucket, _, key = location[5:].partition("/")
         body = boto3.client("s3").get_object(Bucket=bucket, Key=key)["Body"]
-        return io.BufferedReader(body._raw_stream if hasattr(body, "_raw_stream") else body, 1 << 20)  # type: ignore[arg-type]
+        return io.BufferedReader(StreamReader(body), 1 << 20)  # type: ignore[return-value]
     path = location[7:] if location.startswith("file://") else location
     return open(path, "rb")
 

@@ -115,3 +115,17 @@ def test_missing_site_and_bad_input(tmp_path: Path) -> None:
 def test_reverse_name() -> None:
     assert reverse_name("example.co.uk") == "uk.co.example"
     assert reverse_name(reverse_name("a.b.c")) == "a.b.c"
+
+
+def test_giving_up_mid_file_stops_the_inflating_thread(tmp_path: Path) -> None:
+    import threading
+
+    edges = tmp_path / "big-edges.txt.gz"
+    edges.write_bytes(gzip.compress(b"1\t2\n" * 1_000_000))
+
+    def fail(block: bytes, name: str, first: int, stats: G.PassStats) -> int:
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        G._run_pass([edges], "edges", None, fail)
+    assert not [t for t in threading.enumerate() if t.name.startswith("inflate-")]

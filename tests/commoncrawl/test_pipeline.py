@@ -77,6 +77,30 @@ def test_unreadable_file_is_reported_and_the_rest_scanned(tmp_path: Path) -> Non
     assert read_tree(tmp_path / "out" / "csv") == sorted(r for r in expected if r[2] == "site.nl")
 
 
+def test_scan_over_http_and_a_missing_file(tmp_path: Path) -> None:
+    """Locations may be URLs (data.commoncrawl.org on a laptop): a non-seekable stream works, a 404
+    is reported for its file."""
+    import functools
+    import http.server
+    import threading
+
+    files, expected = W.scenario(tmp_path / "wat")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "wat"))
+    handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        locations = [f"{base}/first.warc.wat.gz", f"{base}/missing.warc.wat.gz"]
+        result = scan_locations(locations, ["site.nl"], tmp_path / "out", workers=2, formats=("csv",))
+    finally:
+        server.shutdown()
+        thread.join()
+    assert [loc for loc, _ in result.failed] == [locations[1]] and "404" in result.failed[0][1]
+    assert read_tree(tmp_path / "out" / "csv") == sorted(r for r in expected if r[2] == "site.nl" and r[5] == "CC-MAIN-2024-10")
+
+
 def test_spark_job_local_mode_matches_process_pool(spark: Any, tmp_path: Path) -> None:
     from bot.commoncrawl.sparkjob import run_job
 
