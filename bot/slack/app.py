@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, AsyncContextManager, Awaitable, Callable, Coroutine
 
@@ -37,6 +38,8 @@ BOT_SCOPES = [
     "channels:history", "groups:history",  # digests: find our own post after a crash (conversations.history)
 ]
 NOT_IN_CHANNEL_ERRORS = {"not_in_channel", "channel_not_found", "is_archived"}
+RECENT_EVENTS = 10_000  # event ids remembered in memory for dedupe
+DEDUPE_WAIT = 1.0  # seconds an event waits for the SQLite dedupe record before it is handled anyway
 
 
 @dataclass
@@ -214,11 +217,26 @@ def _dedupe_middleware(ctx: AppContext) -> Callable[..., Awaitable[Any]]:
     """Events API retries (``X-Slack-Retry-Num`` / ``retry_attempt``) never cause duplicate work:
     the first delivery of an ``event_id`` records it in SQLite; later ones are acked and dropped."""
 
+    recent: OrderedDict[str, None] = OrderedDict()  # this process's recent event ids (fast path)
+
     async def dedupe(body: dict[str, Any], next: Callable[[], Awaitable[Any]], logger: logging.Logger) -> Any:
         event_id = body.get("event_id") if isinstance(body, dict) else None
         if body.get("type") == "event_callback" and event_id:
             team_id = body.get("team_id") or (body.get("authorizations") or [{}])[0].get("team_id") or "-"
-            fresh = await ctx.store.call(slack_repo.mark_processed, team_id, f"event:{event_id}")
+            key = f"{team_id}:{event_id}"
+            if key in recent:
+                logger.info("duplicate delivery of event %s dropped", event_id)
+                return BoltResponse(status=200, body="")
+            recent[key] = None
+            while len(recent) > RECENT_EVENTS:
+                recent.popitem(last=False)
+            # SQLite catches duplicates across restarts. The write is shielded: when the store is busy
+            # (a big import), the event is not held past DEDUPE_WAIT, so its ack stays quick.
+            write = asyncio.ensure_future(ctx.store.call(slack_repo.mark_processed, team_id, f"event:{event_id}"))
+            try:
+                fresh = await asyncio.wait_for(asyncio.shield(write), DEDUPE_WAIT)
+            except asyncio.TimeoutError:
+                fresh = True
             if not fresh:
                 logger.info("duplicate delivery of event %s dropped", event_id)
                 return BoltResponse(status=200, body="")

@@ -164,3 +164,28 @@ async def test_result_is_posted_anew_when_the_progress_message_is_gone(slack: Fa
     await slack.slash("check mysite.nl")
     await slack.wait_for(lambda: len(slack.posted(channel="C1")) == 2)
     assert "/backlinks import mysite.nl" in json.dumps(slack.posted(channel="C1")[-1].blocks)
+
+
+async def test_event_dedupe_survives_a_restart_and_a_busy_store_does_not_hold_acks(slack: FakeSlack, tmp_path: Path) -> None:
+    event = {"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"}
+    running = await start_bot(slack, tmp_path)
+    try:
+        await slack.event(event, event_id="EvR")
+        await slack.wait_for(lambda: slack.calls_to("views.publish"))
+    finally:
+        await running.stop()
+    running = await start_bot(slack, tmp_path)  # same database, empty memory
+    try:
+        await slack.event(event, event_id="EvR", retry_attempt=1)
+        await settle(running, slack)
+        assert len(slack.calls_to("views.publish")) == 1
+        # the store thread busy for 3 s (a big import, say): a new event is still acked fast
+        busy = asyncio.ensure_future(running.ctx.store.call(lambda db: time.sleep(3)))
+        await asyncio.sleep(0.05)
+        ack = await slack.event(event, event_id="EvBusy")
+        assert ack.elapsed < 2
+        await busy
+        await settle(running, slack)
+        assert len(slack.calls_to("views.publish")) == 2
+    finally:
+        await running.stop()
