@@ -76,6 +76,8 @@ def _gained_line(item: LinkItem, lang: str) -> str:
         bits.append(_placement_word(item.placement, lang))
     if item.authority is not None:
         bits.append(t("digest.authority", lang, score=round(item.authority)))
+    if item.returned:
+        bits.append(t("digest.returned", lang))
     anchor = f" “{escape(item.anchor[:60])}”" if item.anchor else ""
     return f"• {_link(item.source_url, item.source_domain)}{anchor} ({', '.join(bits)})"
 

@@ -57,6 +57,7 @@ class LinkItem:
     reason: str | None = None
     at: str | None = None
     authority: float | None = None
+    returned: bool = False  # live again after a confirmed loss (not a new link)
 
     @property
     def strength(self) -> tuple[int, int, float]:
@@ -351,7 +352,7 @@ def period_changes_from_events(
     ):
         follow_b = None if follow is None else bool(follow)
         if etype in ("appeared", "returned"):
-            gained.append(LinkItem(source_url, domain, kind, follow_b, anchor, placement, None, at))
+            gained.append(LinkItem(source_url, domain, kind, follow_b, anchor, placement, None, at, returned=etype == "returned"))
         elif etype == "lost":
             lost.append(LinkItem(source_url, domain, kind, follow_b, anchor, placement, reason, at))
         elif etype in CHANGE_EVENTS:
@@ -385,6 +386,7 @@ def _items_from_digest(digest: dict[str, Any]) -> tuple[list[LinkItem], list[Lin
             reason=entry.get("reason"),
             at=entry.get("at"),
             authority=entry.get("authority"),
+            returned=entry.get("event") == "returned",
         )
 
     gained_raw, lost_raw = digest.get("gained"), digest.get("lost")

@@ -39,6 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.placement.other": {"en": "elsewhere on the page", "nl": "elders op de pagina"},
     "digest.link_nofollow": {"en": "nofollow", "nl": "nofollow"},
     "digest.authority": {"en": "authority {score}", "nl": "autoriteit {score}"},
+    "digest.returned": {"en": "back again", "nl": "weer terug"},
     "digest.loss_rate": {
         "en": "Loss rate: {rate} a year ({lost} lost in {weeks} weeks). Normal is 5-15 % a year: {verdict}",
         "nl": "Verliespercentage: {rate} per jaar ({lost} kwijt in {weeks} weken). Normaal is 5-15 % per jaar: {verdict}",

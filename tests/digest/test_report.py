@@ -100,6 +100,7 @@ def test_report_gained_lost_changed_and_net(db) -> None:  # type: ignore[no-unty
 
     report = build_report(db, "T1", "mysite.nl", end=END, start=START, zone=AMS)
     assert [g.source_domain for g in report.gained] == ["news.example", "forum.example"]  # strongest first
+    assert not any(g.returned for g in report.gained)
     assert [(item.source_domain, item.reason) for item in report.lost] == [("old0.example", "page-not-found")]
     assert [(c.change, c.before, c.after) for c in report.changed] == [("anchor-changed", "old", "new")]
     # 19 old + blocked (not a loss) at the start; +2 -1 in the week.
@@ -207,3 +208,16 @@ def test_authority_orders_equal_links_and_dst_weeks_tile(db) -> None:  # type: i
         this_week = build_report(db, "T1", "mysite.nl", end=s_end, start=s_start, zone=AMS)
         names = {g.source_domain.split("-")[0] for g in this_week.gained if slot.week in g.source_domain}
         assert names == {"first"}, (slot.week, names)
+
+
+def test_a_returned_link_is_marked_back_again(db) -> None:  # type: ignore[no-untyped-def]
+    from bot.digest.blocks import build_digest_message
+
+    site = make_site(db, "T1", "mysite.nl", created=END - timedelta(days=120))
+    link = add_link(db, "T1", site, "https://back.example/a", added=END - timedelta(days=100))
+    add_event(db, "T1", site, link, "appeared", END - timedelta(days=100))
+    add_event(db, "T1", site, link, "lost", END - timedelta(days=30), reason="link-removed")
+    add_event(db, "T1", site, link, "returned", START + timedelta(days=2))
+    report = build_report(db, "T1", "mysite.nl", end=END, start=START, zone=AMS)
+    assert [(g.source_domain, g.returned) for g in report.gained] == [("back.example", True)]
+    assert "weer terug" in str(build_digest_message(report, lang="nl").blocks)
