@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(per_site) / total:.0f} sites/s); target < 30 s: {'OK' if total < 30 else 'MISSED'}")
     print(f"per site (report + blocks): p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {per_site[-1]:.1f} ms; "
           f"target < 50 ms: {'OK' if p95 < 50 else 'MISSED'} (p95)")
-    print(f"cold first site: {cold_ms:.1f} ms = {cold_ms / p50:.1f}x the warm median")
+    print(f"first site, cold (module imports + empty caches): {cold_ms:.1f} ms = {cold_ms / p50:.1f}x the warm median")
     print("RSS (MB) after N workspaces: " + ", ".join(f"{n}: {mb:.0f}" for n, mb in rss))
     growth = rss[-1][1] - rss[1][1] if len(rss) > 2 else 0.0
     print(f"memory growth from the first tenth to the end: {growth:+.1f} MB ({'flat' if abs(growth) < 20 else 'GROWING'})")
