@@ -8,6 +8,7 @@ detail goes into a CSV file). Every message carries a plain ``text`` fallback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -206,7 +207,9 @@ def change_words(lang: str, change: str) -> str:
 def mrkdwn_link(url: str, label: str | None = None, limit: int = 120) -> str:
     """A mrkdwn link to ``url`` whose text is ``label`` (default: the URL, clipped)."""
     target = escape(url).replace("|", "%7C")
-    return f"<{target}|{escape(clip(label if label is not None else url, limit))}>"
+    if label is None:
+        label = re.sub(r"^https?://(www\.)?", "", url, flags=re.I).rstrip("/") or url
+    return f"<{target}|{escape(clip(label, limit))}>"
 
 
 def link_line(lang: str, link: dict[str, Any]) -> str:

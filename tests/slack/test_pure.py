@@ -197,4 +197,5 @@ def test_every_text_key_used_by_the_slack_surface_exists() -> None:
 
 
 def test_links_with_markup_characters_stay_links() -> None:
-    assert bk.mrkdwn_link("https://a.example/?q=<x>&y|z") == "<https://a.example/?q=&lt;x&gt;&amp;y%7Cz|https://a.example/?q=&lt;x&gt;&amp;y|z>"
+    assert bk.mrkdwn_link("https://a.example/?q=<x>&y|z") == "<https://a.example/?q=&lt;x&gt;&amp;y%7Cz|a.example/?q=&lt;x&gt;&amp;y|z>"
+    assert bk.mrkdwn_link("https://www.blog.example/") == "<https://www.blog.example/|blog.example>"
