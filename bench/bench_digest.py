@@ -251,7 +251,6 @@ def main(argv: list[str] | None = None) -> int:
     import asyncio
 
     from bot.scheduler.runner import DigestRunner, FixedClock
-    from storage import digest_repo
     from storage.store import Store
 
     with db.conn:
