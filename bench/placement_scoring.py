@@ -81,8 +81,10 @@ def norm_anchor(text: str) -> str:
     return _WS.sub(" ", text or "").strip().lower()
 
 
-def align(labels: Sequence[dict], predicted: Sequence[Predicted]) -> list[Predicted | None]:
-    """For each label, the prediction aligned with it, or None."""
+def align(labels: Sequence[dict], predicted: Sequence[Predicted], *, anchor_first: bool = True,
+          ) -> list[Predicted | None]:
+    """For each label, the prediction aligned with it, or None. With ``anchor_first=False`` the first
+    stage (same URL and anchor) is skipped: plain URL + occurrence, then anchor text."""
     keys = [(norm_url(p.href), norm_anchor(p.anchor)) for p in predicted]
     by_pair: dict[tuple[str, str], deque[int]] = defaultdict(deque)
     by_url: dict[str, deque[int]] = defaultdict(deque)
@@ -104,7 +106,7 @@ def align(labels: Sequence[dict], predicted: Sequence[Predicted]) -> list[Predic
         return None
 
     label_keys = [(norm_url(l.get("abs") or ""), norm_anchor(l.get("anchor") or "")) for l in labels]
-    for stage in range(3):
+    for stage in range(0 if anchor_first else 1, 3):
         for j, (u, a) in enumerate(label_keys):
             if result[j] is not None:
                 continue
@@ -154,10 +156,10 @@ class Score:
         return self.covered / self.labels if self.labels else 0.0
 
 
-def score_page(labels: Sequence[dict], predicted: Sequence[Predicted], *, require_coverage: bool = True) -> Score:
+def score_page(labels: Sequence[dict], predicted: Sequence[Predicted], *, anchor_first: bool = True) -> Score:
     """Confusion counts of ``content`` against ``editorial`` for one page."""
     score = Score()
-    for label, pred in zip(labels, align(labels, predicted)):
+    for label, pred in zip(labels, align(labels, predicted, anchor_first=anchor_first)):
         kind = label.get("label")
         if kind not in ("editorial", "boilerplate"):
             continue

@@ -205,8 +205,10 @@ class Document:
                     elif first is None:
                         child = child.next  # an empty element (img, br, input): nothing to record
                         continue
-                    elif tag in transparent:
-                        info = parent  # inline formatting: its text belongs to the parent's record
+                    elif tag in transparent or parent.in_link:
+                        # inline formatting, or anything inside a link: its text belongs to the
+                        # enclosing record (inside a link, all text is link text of the link's block)
+                        info = parent
                     else:
                         uid += 1
                         info = ElementInfo(uid, tag, parent, child)

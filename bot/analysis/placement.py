@@ -246,17 +246,15 @@ def main_text(doc: Document, context: LinkContext, limit: int) -> str:
     whitespace collapsed, at most ``limit`` characters."""
     texts = doc.texts
     if context.main:
+        memo = context._in_main
         in_main = context.in_main
-        texts = [item for item in texts if in_main(item[0])]
-    text = " ".join(" ".join(t.split()) for _, t in texts)
-    return text[:limit]
-
-
-def classify_with_features(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
-                           ) -> tuple[list[Placement], list[LinkFeatures]]:
-    """:func:`classify` plus the features behind each decision (for tests and diagnostics)."""
-    for info in infos:
-        info.block.n_links += 1
-    context = LinkContext(find_main(doc, blocks))
-    feats = [link_features(info, context) for info in infos]
-    return [decide(f) for f in feats], feats
+        parts = []
+        for record, text in texts:
+            inside = memo.get(record.uid)
+            if inside is None:
+                inside = in_main(record)
+            if inside:
+                parts.append(text)
+    else:
+        parts = [text for _, text in texts]
+    return " ".join(" ".join(parts).split())[:limit]

@@ -131,70 +131,68 @@ def _token_rank(tok: str) -> int | None:
     return rank
 
 
-_NONE = (None, False)
-_CLASS_CACHE: dict[str, tuple[int | None, bool]] = {}
+_NAME_CACHE: dict[str, tuple[int | None, bool]] = {}
+_NOTHING: tuple[int | None, bool] = (None, False)
 
 
-def _classify_class_token(value: str) -> tuple[int | None, bool]:
-    """(zone rank or None, positive) of one whitespace-separated class name (cached)."""
-    found = _CLASS_CACHE.get(value)
+def _classify_name(name: str) -> tuple[int | None, bool]:
+    """(zone rank or None, names main content) of one class name or id (cached)."""
+    found = _NAME_CACHE.get(name)
     if found is not None:
         return found
-    text = value if value.islower() or not any(c.isupper() for c in value) else _CAMEL.sub(" ", value)
-    best: int | None = None
-    positive = False
-    for tok in _SPLIT.split(text.lower()):
-        if not tok:
-            continue
-        rank = _token_rank(tok) if tok.startswith(_PREFIXES) else _WORD_RANK.get(tok)
-        if rank is not None:
-            if best is None or rank < best:
-                best = rank
-        elif tok in _POSITIVE_WORDS:
-            positive = True
-    if len(_CLASS_CACHE) > 100_000:
-        _CLASS_CACHE.clear()
-    found = _CLASS_CACHE[value] = (best, positive)
-    return found
-
-
-def _zone_names(value: str) -> list[str]:
-    """The class/id names of ``value`` that can name a zone (modifiers and utility classes dropped)."""
-    names = value.split()
-    if _ARTICLE_MARKERS.intersection(names):
-        return []  # the article element itself; its taxonomy classes (category-x, tag-y) say nothing
-    result = []
-    for name in names:
-        if ":" in name or "[" in name or "/" in name or "*" in name:
-            continue  # utility classes with variants or arbitrary values (md:hidden, top-[var(--nav)])
+    found = _NOTHING
+    if not (":" in name or "[" in name or "/" in name or "*" in name):  # utility classes (md:hidden)
         lower = name.lower()
-        if lower.startswith(_MODIFIER_PREFIXES) or lower.endswith(_MODIFIER_SUFFIXES):
-            continue
-        cut = name.find("--")
-        if cut > 0:
-            name = name[:cut]  # BEM modifier: m-article--sidebar-right is an m-article
-        result.append(name)
-    return result
+        if not (lower.startswith(_MODIFIER_PREFIXES) or lower.endswith(_MODIFIER_SUFFIXES)):
+            cut = name.find("--")
+            if cut > 0:
+                name_part = name[:cut]  # BEM modifier: m-article--sidebar-right is an m-article
+            else:
+                name_part = name
+            if name_part.islower() or not any(c.isupper() for c in name_part):
+                text = name_part.lower()
+            else:
+                text = _CAMEL.sub(" ", name_part).lower()
+            best: int | None = None
+            positive = False
+            for tok in _SPLIT.split(text):
+                if not tok:
+                    continue
+                rank = _token_rank(tok) if tok.startswith(_PREFIXES) else _WORD_RANK.get(tok)
+                if rank is not None:
+                    if best is None or rank < best:
+                        best = rank
+                elif tok in _POSITIVE_WORDS:
+                    positive = True
+            if best is not None or positive:
+                found = (best, positive)
+    if len(_NAME_CACHE) > 200_000:
+        _NAME_CACHE.clear()
+    _NAME_CACHE[name] = found
+    return found
 
 
 @lru_cache(maxsize=65536)
 def classify_attr(value: str) -> tuple[Placement | None, bool]:
-    """(boilerplate zone or None, whether the value names main content) for a class + id string."""
+    """(boilerplate zone or None, whether the value names main content) for a class + id string.
+
+    Class names that describe a state or layout (``has-sidebar``, ``is-open``), utility classes with
+    variants (``md:hidden``) and BEM modifiers are not read as zones; on the article element itself
+    (``hentry``, ``status-publish``) the CMS's taxonomy classes (``category-news``) are ignored.
+    """
+    names = value.split()
+    if _ARTICLE_MARKERS.intersection(names):
+        return None, True
     best: int | None = None
     positive = False
-    cache = _CLASS_CACHE
-    for name in _zone_names(value):
-        found = cache.get(name) or _classify_class_token(name)
-        rank = found[0]
+    get = _NAME_CACHE.get
+    for name in names:
+        rank, pos = get(name) or _classify_name(name)
         if rank is not None:
             if best is None or rank < best:
                 best = rank
-        elif found[1]:
+        elif pos:
             positive = True
     if best is not None:
         return _ZONE_WORDS[best][0], False
-    return None, positive or _is_article(value)
-
-
-def _is_article(value: str) -> bool:
-    return bool(_ARTICLE_MARKERS.intersection(value.split()))
+    return None, positive
