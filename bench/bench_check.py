@@ -92,8 +92,22 @@ async def serve(hosts: int, templates: int) -> None:
     in_flight: dict[str, int] = {}
     stats = {"max_in_flight": 0, "requests": 0}
 
+    open_conns: dict[str, set] = {}
+    seen_conns: set[tuple] = set()  # client (ip, port) of every connection accepted
+
     async def page(request: web.Request) -> web.StreamResponse:
-        ip = request.transport.get_extra_info("sockname")[0] if request.transport else "?"
+        transport = request.transport
+        ip = transport.get_extra_info("sockname")[0] if transport else "?"
+        if transport is not None:
+            # connections of this host still open (a closed one drops out at the next request)
+            conns = open_conns.setdefault(ip, set())
+            conns.difference_update([c for c in conns if c.is_closing()])
+            conns.add(transport)
+            stats["max_connections"] = max(stats["max_connections"], len(conns))
+            peer = (ip, transport.get_extra_info("peername"))
+            if peer not in seen_conns:
+                seen_conns.add(peer)
+                stats["connections"] += 1
         now = in_flight.get(ip, 0) + 1
         in_flight[ip] = now
         stats["requests"] += 1
@@ -109,10 +123,16 @@ async def serve(hosts: int, templates: int) -> None:
         finally:
             in_flight[ip] -= 1
 
+    stats["max_connections"] = 0
+    stats["connections"] = 0
+
     async def control(request: web.Request) -> web.Response:
         if request.method == "POST":
             stats["max_in_flight"] = 0
             stats["requests"] = 0
+            stats["max_connections"] = 0
+            stats["connections"] = 0
+            seen_conns.clear()
         return web.json_response(stats)
 
     app = web.Application()
@@ -412,8 +432,9 @@ def main() -> None:
         if steady:
             print(f"ratio ours/(a), repeat check (unchanged pages not re-analysed) = {steady[0] / bare_rate:.2f}")
             print(f"ratio ours/(b), repeat check                                   = {steady[0] / bs4_rate:.1f}x")
-        print(f"politeness: max requests in flight at any one host = {polite['max_in_flight']} (per_host = {PER_HOST}); "
-              f"{polite['requests']} requests incl. robots.txt")
+        print(f"politeness: at any one host at most {polite['max_connections']} open connections and "
+              f"{polite['max_in_flight']} requests in flight (per_host = {PER_HOST}); {polite['requests']} requests incl. robots.txt "
+              f"over {polite['connections']} connections")
         print(f"peak RSS ours, {n} links: {ours['tree_peak_mb']:.0f} MB incl. parse processes "
               f"(main process {ours['peak_rss_mb']:.0f} MB; {ours['rss_before_check_mb']:.0f} MB before the check)")
         if not args.skip_big:

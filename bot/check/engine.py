@@ -65,7 +65,7 @@ CHUNK = 256  # backlinks loaded from the store at a time
 BATCH = 100  # results per write transaction
 FLUSH_EVERY = 0.5  # seconds: a partial batch is written at least this often
 PROGRESS_EVERY = 0.25  # seconds between progress callbacks
-TASKS_PER_PROCESS = 1000  # pages a parse process analyses before it is replaced
+PAGES_PER_POOL = 4000  # pages a pool of parse processes analyses before fresh processes replace it
 PROCESS_MIN_LINKS = 500  # fewer links than this: parse threads (starting processes would not pay off)
 
 
@@ -258,7 +258,11 @@ def _evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bo
 
         try:
             analysis = analyse_html(result.html, result.final_url or result.url, x_robots_tag=result.headers.get("x-robots-tag"))
-            links = list(links_to(analysis, [domain]))
+            # Only hrefs that name the site can point to it: match just those (matching every link of
+            # a page costs a third of the analysis).
+            markers = domain_markers(domain)
+            candidates = tuple(l for l in analysis.links if any(m in l.href.lower() for m in markers))
+            links = list(links_to(replace(analysis, links=candidates), [domain])) if candidates else []
         except Exception:  # a parser bug must not stop the check of the other pages
             log.exception("analysis failed for %s", result.url)
             result = FetchResult(url=result.url, final_url=result.final_url, status=result.status, error=FetchError.UNREACHABLE)
@@ -367,10 +371,8 @@ def parse_pool(total: int, *, parse_workers: int | None = None, parse_processes:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         try:
-            # Workers are replaced now and then so that allocator growth in long checks stays bounded.
-            return ProcessPoolExecutor(
-                max_workers=parse_processes, mp_context=context, initializer=_warm_parser, max_tasks_per_child=TASKS_PER_PROCESS
-            )
+            # (Not max_tasks_per_child: it can hang on Python 3.11; check_site replaces the pool itself.)
+            return ProcessPoolExecutor(max_workers=parse_processes, mp_context=context, initializer=_warm_parser)
         except (OSError, ImportError, NotImplementedError):  # no /dev/shm, no semaphores: threads will do
             log.warning("parse processes unavailable; analysing pages in threads")
     return ThreadPoolExecutor(max_workers=parse_workers or min(4, cpus), thread_name_prefix="parse")
@@ -477,8 +479,18 @@ async def check_site(
         for _ in range(workers):
             await work.put(None)
 
+    submitted = 0
+
     async def analyse(result: FetchResult, row: PriorRow, page_hash: str | None) -> ObservationRecord:
+        nonlocal submitted
         pool = pools[-1]
+        if isinstance(pool, ProcessPoolExecutor) and submitted >= PAGES_PER_POOL:
+            # Fresh processes now and then keep memory flat in long checks (allocator growth).
+            submitted = 0
+            pools.append(parse_pool(start.total, parse_processes=pool._max_workers))  # type: ignore[attr-defined]
+            pool.shutdown(wait=False)  # what it has queued still completes
+            pool = pools[-1]
+        submitted += 1
         try:
             return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done, page_hash)
         except (BrokenExecutor, RuntimeError, OSError):

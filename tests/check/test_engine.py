@@ -215,7 +215,11 @@ async def test_picked_link_is_the_best_and_stays_stable(local_web: LocalWeb, sto
     assert json.loads(json.dumps(again))  # JSON-safe
 
 
-async def test_parse_processes_give_the_same_results_as_threads(local_web: LocalWeb, store: Store) -> None:
+async def test_parse_processes_give_the_same_results_as_threads(local_web: LocalWeb, store: Store,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.check.engine as engine
+
+    monkeypatch.setattr(engine, "PAGES_PER_POOL", 2)  # the pool of processes is replaced during the check
     host = await local_web.add_host("blog.nl")
     host.page("/a", article())
     host.page("/b", article('<a rel="ugc" href="https://site.nl/x">forum</a>'))
