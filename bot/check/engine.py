@@ -5,11 +5,14 @@ Pipeline (memory stays flat however many links a site has):
 - a producer reads the site's backlinks from the store in chunks, in an order that interleaves the
   referring domains (so the fetcher's per-host limit never leaves the other hosts idle);
 - workers fetch pages through the shared :class:`~bot.fetch.Fetcher` (which enforces the per-host and
-  global limits, robots.txt and backoff), then analyse the HTML *off the event loop* in a small
-  thread pool (selectolax releases the GIL) and reduce it to a small record: the HTML is dropped
-  right there;
-- one writer sends the records to the single SQLite writer thread in batches, each batch one
-  transaction (observations + backlink state + events + the check's running counts).
+  global limits, robots.txt and backoff), then analyse the HTML *off the event loop* (worker
+  processes on multi-core machines for large checks, else a small thread pool) and reduce it to a
+  small record: the HTML is dropped right there;
+- work that cannot change the answer is skipped: a page whose text never names the site is not
+  analysed, only hrefs naming the site are matched, and a page byte-for-byte identical to its last
+  read (same final URL, X-Robots-Tag and analysis code) reuses the stored analysis;
+- results go to the single SQLite writer thread in batches, each batch one transaction
+  (observations + backlink state + events + the check's running counts).
 
 A check killed at any moment leaves every written batch intact; the next check marks the dead one
 ``interrupted`` and runs normally.
