@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.faq.index import get_index, required_coverage
+from bot.faq.index import COVER_SPECIFIC, get_index, required_coverage
 from bot.faq.knowledge import entries
 from bot.faq.lang import detect_language
 from bot.faq.model import LANGS, FaqAnswer
@@ -101,6 +101,8 @@ def _match(text: str, lang: str) -> tuple[str | None, float]:
     score = top.score * top.coverage
     needed = required_coverage(analysis)
     if needed is not None and top.score >= THRESHOLD and top.coverage >= needed:
+        if needed > COVER_SPECIFIC and not index.explains(top.topic, analysis):
+            return None, score
         return top.topic, score
     return None, score
 

@@ -34,6 +34,10 @@ CORRECTED_WEIGHT = 0.8
 CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
+# Ranking only (never the answer/decline decision): how much the question's wording as a whole, function
+# words included, may tip the choice between entries. "hoe zie ik welke backlinks ik al heb" keeps only
+# "backlinks" after stop words go; its "hoe zie ik welke ... heb" is what says it asks for an inventory.
+FORM_WEIGHT = 0.25
 # On-topic markers that name no topic of their own: they count for relatedness, not for matching.
 NEUTRAL = frozenset({"seo", "zoekmachineoptimalisatie"})
 
@@ -52,6 +56,7 @@ class Analysis:
     offtopic: bool
     specific: frozenset[str] = frozenset()  # unambiguous SEO words in the question (VERY_WORDS)
     conflict: bool = False  # names software where "backlink" means something else (Obsidian, Notion)
+    form: frozenset[str] = frozenset()  # every word of the question, function words included (see form_tokens)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -63,6 +68,7 @@ class Hit:
     topic: str
     score: float  # cosine similarity of the question's known words, 0..1
     coverage: float = 1.0  # share of the question (unknown words included) the entry accounts for
+    form: float = 0.0  # word overlap (function words included) with the entry's closest variant, 0..1
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -116,10 +122,13 @@ class Index:
         self.entries = entries()
         vocab: dict[str, int] = {}
         variant_words: list[tuple[str, str, list[str]]] = []
+        self.forms: dict[str, list[frozenset[str]]] = {}
         for item in self.entries.values():
             for lang, variants in item.variants.items():
                 for text in variants:
-                    words = [w for w in join_phrases(raw_tokens(text)) if not is_stop(w) and not w.isdigit()]
+                    tokens = join_phrases(raw_tokens(text))
+                    self.forms.setdefault(item.id, []).append(frozenset(form_tokens(tokens, lang)))
+                    words = [w for w in tokens if not is_stop(w) and not w.isdigit()]
                     variant_words.append((item.id, lang, words))
                     for w in words:
                         vocab[w] = vocab.get(w, 0) + 1
@@ -227,14 +236,21 @@ class Index:
 
     def analyse(self, text: str, lang: str) -> Analysis:
         words = join_phrases(raw_tokens(text))
+        form = frozenset(form_tokens(words, lang))
         offtopic = any(w in OFFTOPIC for w in words)
         conflict = any(w in DOMAIN_CONFLICT for w in words)
         terms: list[Term] = []
         concepts: set[str] = set()
         specific: set[str] = set()
-        for word in words:
+        for pos, word in enumerate(words):
             if is_stop(word) or word.isdigit():
                 continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
+            if word in ("help", "hulp") and (
+                pos == 0
+                or (pos == len(words) - 1 and words[pos - 1] not in _EFFECT_BEFORE)
+                or (pos < len(words) - 1 and words[pos + 1] in _PLEA_NEXT)
+            ):
+                continue
             if word in VERY_WORDS:
                 specific.add(word)
             if word in NEUTRAL:
@@ -268,7 +284,7 @@ class Index:
                         specific.add(fixed[0])
                 continue
             terms.append(Term("U:" + stem(word, lang), word))
-        return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific), conflict)
+        return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific), conflict, form)
 
     # -- scoring --------------------------------------------------------------------------------
     def _norm(self, keys: frozenset[str]) -> float:
@@ -325,10 +341,45 @@ class Index:
                     covered += w * SOFT_MATCH[key][1]
                 elif key in self.idf:
                     covered += w * KNOWN_ELSEWHERE  # a word of our vocabulary, just not of this entry
-            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim, covered / total))
-        hits.sort(key=lambda h: (-h.score, h.topic))
+            form = 0.0
+            if analysis.form:
+                for variant in self.forms[topic]:
+                    shared = len(analysis.form & variant)
+                    if shared:
+                        form = max(form, shared / len(analysis.form | variant))
+            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim, covered / total, form))
+        hits.sort(key=lambda h: (-(h.score + FORM_WEIGHT * h.form), h.topic))
         return hits[:limit]
 
+    def explains(self, topic: str, analysis: Analysis) -> bool:
+        """Does ``topic`` use at least one of the words that make the question look like an SEO question?
+
+        With only ambiguous evidence ("toxic", "blocked", "link"), the entry chosen must be about that very
+        word: "mijn relatie is toxisch" may not be answered by the entry on relationships for links.
+        """
+        found = analysis.concepts & (STRONG | {"link"})
+        if not found or not found <= AMBIGUOUS:
+            return True  # some evidence has no everyday meaning ("google", "linkbuilding"): not this rule's case
+        evidence = {"C:" + c for c in found}
+        if "C:link" in evidence:
+            evidence.add("C:backlink")
+        if "C:backlink" in evidence:
+            evidence.add("C:link")
+        return not evidence or bool(evidence & self.union[topic])
+
+
+# SEO-leaning concepts with an everyday meaning too (a toxic relationship, a blocked drain, a ship's
+# anchor, front crawl, the football ranking, a traffic jam, a penalty kick, a chain link).
+AMBIGUOUS = frozenset(
+    {"toxic", "blocked", "anchor", "crawler", "rank", "traffic", "penalty", "link", "directory", "bot"}
+)
+# "help" is a plea at the start or end of a message ("help, ...", "..., help") or before "me"/"with";
+# elsewhere it asks about an effect ("do backlinks help my ranking").
+_PLEA_NEXT = frozenset({"me", "with", "please", "pls", "plz", "nodig", "mij", "ons", "us"})
+_EFFECT_BEFORE = frozenset(
+    {"it", "they", "that", "this", "these", "those", "will", "would", "does", "do", "did", "can", "could",
+     "really", "actually", "still", "ever", "even", "also", "links", "backlinks", "link", "backlink"}
+)
 
 # How much of a question the best entry must account for, by how clearly the question is about SEO.
 COVER_SPECIFIC = 0.30  # names an unambiguous SEO term: "backlinks for my hair salon" is fine
@@ -355,6 +406,11 @@ def required_coverage(analysis: Analysis) -> float | None:
     if len(analysis.concepts & WEAK) >= 2:
         return COVER_WEAK
     return None
+
+
+def form_tokens(tokens: list[str], lang: str) -> list[str]:
+    """Every word (stemmed, function words kept) for comparing a question's wording with a variant's."""
+    return [stem(t, lang) for t in tokens if not t.isdigit()]
 
 
 def seo_related(analysis: Analysis) -> bool:

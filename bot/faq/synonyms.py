@@ -82,7 +82,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "worth": ("worth", "waard", "waarde", "waardevol", "waardevolle", "value", "valuable", "useful", "nuttig",
               "zin", "zinvol", "moeite", "benefit", "benefits", "voordeel", "voordelen", "opleveren", "levert",
               "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen"),
-    "help": ("helps", "helpt", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
+    "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
              "result", "results", "impact", "invloed"),
     "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
     "outdated": ("outdated", "verouderd", "ouderwets", "achterhaald", "dood", "dead", "obsolete", "relevanttoday",
@@ -118,7 +118,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "kwijtraken", "disappear", "disappears", "disappeared", "disappearing", "verdwijnen", "verdwijnt",
              "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished", "weghalen", "weghaalt", "haalt", "verwijdert", "verwijderen", "remove", "removes", "deleted", "delete", "deletes"),
     "social": ("socialmedia", "social", "sociale", "facebook", "linkedin", "instagram", "twitter", "tiktok",
-               "pinterest", "socials"),
+               "pinterest", "socials", "insta", "fb", "ig", "threads", "bluesky", "mastodon"),
     "wikipedia": ("wikipedia", "wiki"),
     "type": ("type", "types", "typen", "soort", "soorten", "sorts", "sort", "variant",
              "varianten", "categorie"),
@@ -140,6 +140,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "domain", "domains", "domeinen"),
     "mention": ("mention", "mentions", "mentioned", "vermelding", "vermeldingen", "vermeld", "genoemd", "noemen",
                 "noemt", "naamsvermelding", "unlinked", "brand", "merknaam", "bedrijfsnaam"),
+    "new": ("new", "nieuw", "nieuwe", "nieuwer", "nieuwere", "fresh", "recent", "recente"),  # not "news"
     "news": ("news", "nieuws", "newspaper", "newspapers", "krant", "kranten", "dagblad", "nieuwssite", "magazine",
              "vakblad", "media", "press", "pers", "persbericht", "persberichten"),
     "content": ("content", "inhoud", "artikel", "artikelen", "article", "articles", "blogpost", "publish",
@@ -175,7 +176,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "check": ("check", "checks", "checken", "controle", "controles", "controleer", "controleren", "verify",
               "checker", "gecontroleerd", "checked", "nakijken", "recheck"),
     "status": ("status", "statussen", "statuses", "pending", "overzicht"),
-    "missing": ("missing", "vermist", "ontbreekt"),
+    "missing": ("missing", "vermist", "ontbreekt", "notyet"),
     "blocked": ("blocked", "block", "blocks", "blocking", "geblokkeerd", "blokkeert", "blokkeren", "403", "401",
                 "429", "robotstxt", "robots", "challenge", "cloudflare"),
     "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
@@ -212,7 +213,7 @@ VERY_WORDS = BACKLINK_WORDS | frozenset(
     domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
     linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat
     serp serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel
-    referring inbound
+    referring inbound nobacklinks
     """.split()
 )
 

@@ -35,9 +35,10 @@ STOP_EN = frozenset(
     in at by to from about into as than then also still not no yes can could should would will shall may
     might must have has had just so very really any some all much many if it's im i'm pls please thanks
     thx hey hi hello ok okay anyone someone one way actually basically exactly plz whats hows wheres
-    whos advice idea ideas know knows help says say happens happen now per see look want wants wanted
+    whos advice idea ideas know knows says say happens happen now per see look want wants wanted
     put guy other others every something anything nothing somebody dont doesnt isnt cant wont arent
-    didnt ive ill id thats theres u ur btw percent lot lots nobody anybody people via
+    didnt ive ill id thats theres u ur btw percent lot lots nobody anybody people via them those us him
+    mine yours ours myself yourself itself theirs guys actually
     """.split()
 )
 # Everyday words that are never typos of an SEO term, though the knowledge base may not use them
@@ -176,6 +177,43 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("plek", "1"), "numberone"),
     (("first", "place"), "numberone"),
     (("eerste", "plek"), "numberone"),
+    # Intent: duration ("how much time" is "how long"), "not yet", "without a link", "is it any use".
+    (("hoeveel", "tijd"), "hoelang"),
+    (("how", "much", "time"), "howlong"),
+    (("how", "soon"), "howlong"),
+    (("binnen", "hoeveel"), "hoelang"),
+    (("nog", "niet"), "notyet"),
+    (("not", "yet"), "notyet"),
+    (("still", "not"), "notyet"),
+    (("zonder", "link"), "unlinked"),
+    (("zonder", "links"), "unlinked"),
+    (("zonder", "een", "link"), "unlinked"),
+    (("zonder", "backlink"), "unlinked"),
+    (("zonder", "linkje"), "unlinked"),
+    (("maar", "geen", "link"), "unlinked"),
+    (("without", "a", "link"), "unlinked"),
+    (("without", "link"), "unlinked"),
+    (("without", "links"), "unlinked"),
+    (("without", "linking"), "unlinked"),
+    (("but", "no", "link"), "unlinked"),
+    (("but", "dont", "link"), "unlinked"),
+    (("but", "do", "not", "link"), "unlinked"),
+    (("heb", "ik", "wat", "aan"), "waard"),
+    (("heb", "je", "wat", "aan"), "waard"),
+    (("hebben", "we", "wat", "aan"), "waard"),
+    (("heb", "ik", "er", "wat", "aan"), "waard"),
+    (("heb", "ik", "daar", "wat", "aan"), "waard"),
+    (("any", "use"), "worth"),
+    (("any", "good"), "worth"),
+    (("worth", "it"), "worth"),
+    (("the", "point", "of"), "worth"),
+    # Definition intent when the subject was named before ("backlinks?? what are they").
+    (("wat", "zijn", "dat"), "betekenis"),
+    (("wat", "zijn", "die"), "betekenis"),
+    (("wat", "houdt", "dat", "in"), "betekenis"),
+    (("what", "are", "they"), "meaning"),
+    (("what", "are", "those"), "meaning"),
+    (("what", "is", "that", "exactly"), "meaning"),
 )
 
 _PHRASE_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
