@@ -74,7 +74,7 @@ class GraphResult:
 
     referring: dict[str, set[str]]  # wanted site -> referring registrable domains (never itself)
     found: set[str]  # wanted sites that are vertices of the graph
-    ranks: dict[str, tuple[int, float]]  # referring domain -> (harmonic centrality rank, score)
+    ranks: dict[str, tuple[int, float]]  # referring domain or site -> (harmonic centrality rank, score)
     passes: dict[str, PassStats]
 
     @property
@@ -464,7 +464,7 @@ def import_graph(vertices: Sequence[str | Path], edges: Sequence[str | Path], wa
             index += 1
     passes = {"vertices": v_stats, "edges": e_stats, "names": n_stats}
     ranked: dict[str, tuple[int, float]] = {}
-    all_domains = set().union(*referring.values())
+    all_domains = set().union(*referring.values()) | found  # the sites' own rank is worth knowing too
     if ranks and all_domains:
         ranked, passes["ranks"] = _read_ranks(_files(ranks), all_domains, progress)
     return GraphResult(referring, found, ranked, passes)

@@ -17,7 +17,7 @@ RANKS_HEADER = "#harmonicc_pos\t#harmonicc_val\t#pr_pos\t#pr_val\t#host_rev\t#n_
 RANKS = [  # harmonic rank, value, pr rank, pr value, reversed name, hosts
     (1, "3.4E7", 2, "0.0091", "com.example", 3), (12, "2.1E7", 14, "0.0011", "nl.forum", 2),
     (40, "1.7E7", 33, "0.0004", "uk.co.shop", 2), (9000, "1.1E7", 8000, "0.00001", "com.evil", 1),
-    (150, "1.5E7", 170, "0.0001", "nl.blog", 1),
+    (150, "1.5E7", 170, "0.0001", "nl.blog", 1), (5000, "1.2E7", 4100, "0.00002", "nl.site", 4),
 ]
 # who links to whom, as registrable domains
 EXPECTED = {

@@ -28,7 +28,7 @@ def test_referring_domains_ranks_and_malformed_lines(tmp_path: Path) -> None:
     assert (e.lines, e.malformed) == (len(F.EDGES) + 4, 3)
     assert e.malformed_lines == [("cc-main-test-domain-edges.txt.gz", n) for n in (5, 6, 7)]
     # ranks only for referring domains; the file's malformed line counted
-    assert set(result.ranks) == {"forum.nl", "shop.co.uk", "evil.com", "blog.nl"}
+    assert set(result.ranks) == {"forum.nl", "shop.co.uk", "evil.com", "blog.nl", "site.nl"}  # not example.com
     assert result.ranks["forum.nl"][0] == 12 and result.ranks["forum.nl"][1] > result.ranks["evil.com"][1]
     assert result.passes["ranks"].malformed == 1
     # progress: every phase, ending at its total
