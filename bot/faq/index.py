@@ -34,6 +34,10 @@ CORRECTED_WEIGHT = 0.8
 CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
+# What a question asks (how long, how many, why, what does it mean, what does it cost, the difference
+# between...) picks between entries on the same subject, so these concepts weigh more in the question.
+INTENT = frozenset({"long", "many", "why", "definition", "difference", "type", "example"})
+INTENT_BOOST = 0.5
 # Ranking only (never the answer/decline decision): how much the question's wording as a whole, function
 # words included, may tip the choice between entries. "hoe zie ik welke backlinks ik al heb" keeps only
 # "backlinks" after stop words go; its "hoe zie ik welke ... heb" is what says it asks for an inventory.
@@ -302,6 +306,8 @@ class Index:
                 known[term.key] = max(known.get(term.key, 0.0), term.weight * self.idf[term.key])
         for key in known:  # a concept named twice ("buy ... on fiverr") is what the question is about
             known[key] *= 1 + REPEAT_BOOST * (min(seen[key], 3) - 1)
+            if key[2:] in INTENT and key.startswith("C:"):
+                known[key] *= 1 + INTENT_BOOST
         return known, plain
 
     def search(self, analysis: Analysis, limit: int = 5) -> list[Hit]:

@@ -269,12 +269,16 @@ ENTRIES: tuple[Entry, ...] = (
         en=(
             "*Anchor text* is the clickable text of a link. It tells readers and Google what the linked page is "
             "about: \"best accounting software for freelancers\" says far more than \"click here\". When many sites "
-            "link to you with a descriptive phrase, Google learns your page is relevant for that search term."
+            "link to you with a descriptive phrase, Google learns your page is relevant for that search term. Keep "
+            "the mix varied (brand name, URL, plain words, now and then a keyword): when almost every anchor is "
+            "the same keyword, it looks unnatural and Google may treat it as manipulation."
         ),
         nl=(
             "*Ankertekst* (anchor text) is de klikbare tekst van een link. Die vertelt lezers en Google waar de "
             "pagina over gaat: \"beste boekhoudsoftware voor zzp'ers\" zegt veel meer dan \"klik hier\". Linken veel "
-            "sites met dezelfde beschrijvende woorden naar je, dan koppelt Google je pagina aan die zoekterm."
+            "sites met dezelfde beschrijvende woorden naar je, dan koppelt Google je pagina aan die zoekterm. Houd de "
+            "mix gevarieerd (merknaam, URL, gewone woorden, af en toe een zoekwoord): is vrijwel elke ankertekst "
+            "hetzelfde zoekwoord, dan oogt dat onnatuurlijk en kan Google het als manipulatie zien."
         ),
         related=("anchor-mix", "bot-anchors", "what-is-backlink"),
         command="`/backlinks anchors jouwsite.nl`",
