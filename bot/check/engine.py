@@ -68,7 +68,7 @@ CHUNK = 256  # backlinks loaded from the store at a time
 BATCH = 100  # results per write transaction
 FLUSH_EVERY = 0.5  # seconds: a partial batch is written at least this often
 PROGRESS_EVERY = 0.25  # seconds between progress callbacks
-PAGES_PER_POOL = 4000  # pages a pool of parse processes analyses before fresh processes replace it
+PAGES_PER_POOL = 25_000  # pages a pool of parse processes analyses before fresh processes replace it
 PROCESS_MIN_LINKS = 500  # fewer links than this: parse threads (starting processes would not pay off)
 
 
