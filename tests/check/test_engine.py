@@ -288,7 +288,8 @@ async def test_backlinks_removed_during_a_check_are_skipped(local_web: LocalWeb,
     assert report.state == "done" and report.checked == 1
 
 
-async def test_a_dead_parse_process_does_not_stop_the_check(local_web: LocalWeb, store: Store) -> None:
+async def test_a_dead_parse_process_does_not_stop_the_check(local_web: LocalWeb, store: Store,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     import os
     import signal
 
@@ -308,12 +309,9 @@ async def test_a_dead_parse_process_does_not_stop_the_check(local_web: LocalWeb,
                 os.kill(pid, signal.SIGKILL)
         return pool
 
-    engine.parse_pool = pool_that_dies  # type: ignore[assignment]
-    try:
-        async with local_web.fetcher() as fetcher:
-            report = await check_site(store, fetcher, TEAM, SITE, parse_processes=1)
-    finally:
-        engine.parse_pool = real_pool  # type: ignore[assignment]
+    monkeypatch.setattr(engine, "parse_pool", pool_that_dies)
+    async with local_web.fetcher() as fetcher:
+        report = await check_site(store, fetcher, TEAM, SITE, parse_processes=1)
     assert report.state == "done" and report.live == 6
 
 
