@@ -352,7 +352,11 @@ class _Progress:
 
 
 def _warm_parser() -> None:
-    """Import the analysis code in a parse process before the first page arrives."""
+    """Set up a parse process: Ctrl-C is for the parent (which shuts the pool down), and the analysis
+    code is imported before the first page arrives."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import bot.analysis.links  # noqa: F401
 
 
