@@ -31,6 +31,8 @@ from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK
 from bot.faq.text import COMMON, is_stop, join_phrases, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
+SHORT_WORD = 5  # typo repair in words this short must land on an SEO term
+LONG_WORD = 9  # from this length a word may be repaired by two edits
 CROSS_LANGUAGE_WEIGHT = 0.6
 UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
@@ -204,7 +206,9 @@ class Index:
 
     def correct(self, word: str) -> tuple[str, int] | None:
         """The closest vocabulary word to a misspelt ``word`` and its edit distance, or ``None``."""
-        limit = _max_edits(word)
+        # Two edits only in long words: shorter ones are far more often real words we do not know
+        # ("weekend" is not "werken", "chicken" not "checken") than twice-mistyped SEO terms.
+        limit = min(_max_edits(word), 1 if len(word) < LONG_WORD else 2)
         if limit == 0 or word.isdigit():
             return None
         candidates: set[str] = set()
@@ -277,6 +281,14 @@ class Index:
                 continue
             real = word in self.real_words or word in COMMON or word in OFFTOPIC
             fixed = None if real else self.correct(word)
+            if fixed is not None and len(word) <= SHORT_WORD:
+                # A short word with one letter changed is as likely a word we do not know ("smart",
+                # "smash"): trust the repair when a letter was dropped ("kopn") or swapped ("lnik"), or
+                # when it lands on an SEO term ("ankor").
+                target = fixed[0]
+                slip = len(target) == len(word) + 1 or sorted(target) == sorted(word)
+                if not slip and concept_of(target) not in STRONG | {"link"} and target not in VERY_WORDS:
+                    fixed = None
             if fixed is not None:
                 fkey, fweight = self._lookup(fixed[0], lang)
                 fkey = fkey or f"{lang}:{stem(fixed[0], lang)}"

@@ -75,7 +75,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "disavow": ("disavow", "disavowen", "disavowed", "disavowing", "disavowd", "afwijzen", "afwijs"),
     "bad": ("bad", "slecht", "slechte", "poor", "lowquality", "kwalitatief", "waardeloos", "worthless", "useless",
             "nutteloos", "pointless", "zinloos"),
-    "good": ("good", "goed", "goede", "quality", "kwaliteit", "kwalitatieve", "beste", "best", "better", "beter"),
+    "good": ("good", "goed", "goede", "goeie", "goeien", "quality", "kwaliteit", "kwalitatieve", "beste", "best", "better", "beter"),
     "quantity": ("quantity", "kwantiteit", "aantal", "amount", "number", "veel", "lots", "hoeveelheid", "more",
                  "meer", "meerdere", "several", "multiple", "verschillende", "various"),
     # --- value and effect
