@@ -120,12 +120,20 @@ def naive(db, site: str, competitors: list[str]) -> tuple[list[str], dict[str, d
     return ranked, stats
 
 
-def timed(fn, repeat: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
-    times, result = [], None
+CPU: dict[str, float] = {}
+
+
+def timed(fn, repeat: int, label: str = "") -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    """Median wall time of ``repeat`` runs (and, in CPU[label], the median process CPU time: less
+    sensitive to other processes on a shared machine)."""
+    times, cpu, result = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    if label:
+        CPU[label] = statistics.median(cpu)
     return statistics.median(times), result
 
 
@@ -143,9 +151,9 @@ def main() -> None:
         sites = build(db, args.links, args.competitors)
         setup = time.perf_counter() - t0
         site, comps = sites[0], sites[1:]
-        t_gap, gap = timed(lambda: gap_for(db, TEAM, site), args.repeat)
-        t_cmp, comparison = timed(lambda: compare_sites(db, TEAM, site), args.repeat)
-        t_naive, (naive_gap, naive_stats) = timed(lambda: naive(db, site, comps), args.repeat)  # type: ignore[misc]
+        t_gap, gap = timed(lambda: gap_for(db, TEAM, site), args.repeat, "gap")
+        t_cmp, comparison = timed(lambda: compare_sites(db, TEAM, site), args.repeat, "compare")
+        t_naive, (naive_gap, naive_stats) = timed(lambda: naive(db, site, comps), args.repeat, "naive")  # type: ignore[misc]
         items = gap[2]  # type: ignore[index]
         same = [g.domain for g in items] == naive_gap
         stats = {s.site: s for s in comparison.sites}  # type: ignore[attr-defined]
@@ -164,10 +172,15 @@ def main() -> None:
             "gap_plus_compare_s": round(product, 3),
             "naive_s": round(t_naive, 3),
             "naive_over_compare": round(t_naive / t_cmp, 2),
+            "cpu_gap_s": round(CPU["gap"], 3),
+            "cpu_compare_s": round(CPU["compare"], 3),
+            "cpu_naive_s": round(CPU["naive"], 3),
+            "load_average": round(os.getloadavg()[0], 1),
             "gap_domains": len(items),
             "same_gap_as_naive": same,
             "same_figures_as_naive": same_stats,
-            "target_met": product < 2.0,
+            "target_met": product < 2.0,  # both commands, each run separately
+            "compare_with_gap_under_2s": t_cmp < 2.0,  # compare alone also computes the whole gap
         }
         db.conn.close()
     print(f"{report['backlinks']:,} backlinks over {report['sites']} sites (setup {report['setup_s']} s)")
@@ -175,7 +188,10 @@ def main() -> None:
     print(f"  compare_sites:  {report['compare_s']:.3f} s  (includes its own gap, anchors, events)")
     print(f"  naive (rows into Python loops, gap + figures): {report['naive_s']:.3f} s")
     print(f"  compare_sites is {report['naive_over_compare']}x the speed of the naive loop; same gap: {same}, same figures: {same_stats}")
-    print(f"  gap + compare = {report['gap_plus_compare_s']:.3f} s; target < 2 s: {'met' if report['target_met'] else 'NOT met'}")
+    print(f"  gap + compare = {report['gap_plus_compare_s']:.3f} s; target < 2 s: {'met' if report['target_met'] else 'NOT met'}"
+          f" (compare alone, which includes the full gap: {report['compare_s']:.3f} s)")
+    print(f"  process CPU time: gap {report['cpu_gap_s']:.3f} s, compare {report['cpu_compare_s']:.3f} s, naive {report['cpu_naive_s']:.3f} s"
+          f" (load average {report['load_average']} on {os.cpu_count()} cores)")
     print(json.dumps(report))
     if args.authority_mb:
         bench_authority_import(args.authority_mb)
