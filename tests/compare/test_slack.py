@@ -91,3 +91,26 @@ def test_parse_terms() -> None:
         "brands": ["Jansen"],
     }
     assert parse_terms(["random"]) == {}
+
+
+def test_toxic_message_fits_block_kit_and_csv_has_everything() -> None:
+    import csv as _csv
+    import io as _io
+
+    from bot.compare.toxic import DomainToxicity, Reason, ToxicReport
+    from handlers.compare import TOXIC_BUTTONS, toxic_csv, toxic_message
+
+    domains = tuple(
+        DomainToxicity(f"spam{i:02d}.nl", 70, "toxic", (Reason("spam-gambling", 40, {"hits": 9}), Reason("parked", 30, {})), 2, 1, 2)
+        for i in range(40)
+    ) + (DomainToxicity("fine.nl", 0, "clean", (), 1, 1, 1),)
+    report = ToxicReport("mysite.nl", (), domains)
+    payload = toxic_message(report, "nl").payload()  # slack_sdk validates every block
+    assert len(payload["blocks"]) <= 50
+    buttons = [b for b in payload["blocks"] if b["type"] == "actions"]
+    assert len(buttons) == TOXIC_BUTTONS and buttons[0]["elements"][1]["value"] == "mysite.nl spam00.nl"
+    assert buttons[0]["elements"][0]["text"]["text"] == "Behouden"
+    rows = list(_csv.DictReader(_io.StringIO(toxic_csv(report, "en"))))
+    assert len(rows) == 41 and rows[0]["verdict"] == "toxic" and "gambling" in rows[0]["reasons"]
+    empty = toxic_message(ToxicReport("mysite.nl", (), ()), "en").payload()
+    assert "no backlinks to score" in empty["text"]
