@@ -6,8 +6,10 @@ Pure functions, no I/O. The page URL given is the final URL after redirects.
 from __future__ import annotations
 
 import re
+import gc
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from bot.analysis.dom import Document
@@ -115,20 +117,25 @@ def _is_other_domain(host_part: str, own_domain: str | None) -> bool:
     return domain is not None and domain != own_domain
 
 
-def _same_site_fast(host_part: str, own_domain: str | None) -> bool:
-    """True when the host is obviously the page's own domain or a subdomain of it (no lookup)."""
-    if not own_domain:
-        return False
+_PLAIN_HOST = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z][a-z0-9-]*")
+
+
+def _is_outbound(host_part: str, own_domain: str | None) -> bool:
+    """Whether a link's ``scheme://host[:port]`` (lower case) points outside ``own_domain``.
+
+    The page's own host and its subdomains are recognised by their spelling; so is a plain ASCII
+    host name elsewhere. Only unusual hosts (IDN, IP literals, user info) need the public suffix
+    list, which is slow the first time a host is seen.
+    """
     host = host_part[host_part.find("://") + 3:]
-    at = host.rfind("@")
-    if at >= 0:
-        host = host[at + 1:]
-    if host.endswith("]") or ":" not in host:
-        pass
-    else:
-        host = host.rsplit(":", 1)[0]
-    host = host.rstrip(".")
-    return host == own_domain or host.endswith("." + own_domain)
+    if "@" in host or host.startswith("["):
+        return _is_other_domain(host_part, own_domain)
+    host = host.split(":", 1)[0].rstrip(".")
+    if own_domain and (host == own_domain or host.endswith("." + own_domain)):
+        return False
+    if host.isascii() and _PLAIN_HOST.fullmatch(host) and not host.replace(".", "").isdigit():
+        return True
+    return _is_other_domain(host_part, own_domain)
 
 
 def _base_url(doc: Document, url: str) -> str:
@@ -180,6 +187,25 @@ def _title(doc: Document) -> str | None:
     return title or None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause automatic garbage collection while one page is analysed.
+
+    The analysis makes thousands of short-lived objects (a record per element) and no reference
+    cycles, so reference counting frees them all when it is done; letting the collector rescan
+    them several times per page only costs time. Whoever found the collector enabled enables it
+    again, so analyses running in several threads leave it as they found it.
+    """
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> PageAnalysis:
     """Analyse one page: robots directives, canonical, and every web link with its kind and placement.
 
@@ -223,8 +249,7 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
         host_part = _host_part(href)
         other = outbound_by_host.get(host_part)
         if other is None:
-            other = outbound_by_host[host_part] = (
-                not _same_site_fast(host_part, own_domain) and _is_other_domain(host_part, own_domain))
+            other = outbound_by_host[host_part] = _is_outbound(host_part, own_domain)
         outbound += other
     return PageAnalysis(
         noindex=robots.noindex,
