@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from bot.faq.knowledge import entries
 from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
-from bot.faq.text import COMMON, is_stop, join_phrases, raw_tokens, stem
+from bot.faq.text import COMMON, is_stop, join_phrases, quoted_words, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
 SHORT_WORD = 5  # typo repair in words this short must land on an SEO term
@@ -44,6 +44,8 @@ INTENT_BOOST = 0.5
 # words included, may tip the choice between entries. "hoe zie ik welke backlinks ik al heb" keeps only
 # "backlinks" after stop words go; its "hoe zie ik welke ... heb" is what says it asks for an inventory.
 FORM_WEIGHT = 0.25
+# Ranking only, too: the share of the question's concepts that an entry's answer itself mentions.
+ANSWER_WEIGHT = 0.1
 # On-topic markers that name no topic of their own: they count for relatedness, not for matching.
 NEUTRAL = frozenset({"seo", "zoekmachineoptimalisatie"})
 
@@ -75,6 +77,7 @@ class Hit:
     score: float  # cosine similarity of the question's known words, 0..1
     coverage: float = 1.0  # share of the question (unknown words included) the entry accounts for
     form: float = 0.0  # word overlap (function words included) with the entry's closest variant, 0..1
+    told: float = 0.0  # share of the question's (IDF-weighted) concepts that the entry's answer mentions
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -150,6 +153,12 @@ class Index:
         for item in self.entries.values():
             for lang in ("nl", "en"):
                 self.real_words.update(raw_tokens(item.answer[lang] + " " + item.more.get(lang, "")))
+        # The concepts each entry's answer talks about: a question using them is likelier to be about it.
+        self.answer_keys: dict[str, frozenset[str]] = {}
+        for item in self.entries.values():
+            said = " ".join(item.answer[lang] + " " + item.more.get(lang, "") for lang in ("nl", "en"))
+            concepts = (concept_of(w) for w in join_phrases(raw_tokens(said)) if not is_stop(w))
+            self.answer_keys[item.id] = frozenset("C:" + c for c in concepts if c is not None)
         self.keyset: set[str] = set()
         self.variants: list[tuple[str, frozenset[str]]] = []
         for topic, lang, words in variant_words:
@@ -245,6 +254,7 @@ class Index:
     def analyse(self, text: str, lang: str) -> Analysis:
         words = join_phrases(raw_tokens(text))
         form = frozenset(form_tokens(words, lang))
+        quoted = quoted_words(text)
         offtopic = any(w in OFFTOPIC for w in words)
         conflict = any(w in DOMAIN_CONFLICT for w in words)
         terms: list[Term] = []
@@ -279,6 +289,8 @@ class Index:
                     if part in VERY_WORDS:
                         specific.add(part)
                 continue
+            if word in quoted:
+                continue  # an unknown word the asker quotes is an example (an anchor, a search term)
             real = word in self.real_words or word in COMMON or word in OFFTOPIC
             fixed = None if real else self.correct(word)
             if fixed is not None and len(word) <= SHORT_WORD:
@@ -337,6 +349,7 @@ class Index:
             if key in qvec and other not in qvec and other in self.idf:
                 qvec[other] = factor * self.idf[other] * qvec[key] / self.idf[key]
         qnorm = math.sqrt(sum(w * w for w in qvec.values()))
+        qsum = sum(w * self.idf[k] for k, w in qvec.items()) or 1.0
         best: dict[str, float] = {}
         for topic, keys, norm in self.norms:
             dot = sum(w * self.idf[k] for k, w in qvec.items() if k in keys)
@@ -365,8 +378,10 @@ class Index:
                     shared = len(analysis.form & variant)
                     if shared:
                         form = max(form, shared / len(analysis.form | variant))
-            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim, covered / total, form))
-        hits.sort(key=lambda h: (-(h.score + FORM_WEIGHT * h.form), h.topic))
+            said = self.answer_keys[topic]
+            told = sum(w * self.idf[k] for k, w in qvec.items() if k in said) / qsum
+            hits.append(Hit(topic, (1 - UNION_BLEND) * sim + UNION_BLEND * usim, covered / total, form, told))
+        hits.sort(key=lambda h: (-(h.score + FORM_WEIGHT * h.form + ANSWER_WEIGHT * h.told), h.topic))
         return hits[:limit]
 
     def explains(self, topic: str, analysis: Analysis) -> bool:

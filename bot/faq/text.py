@@ -182,6 +182,15 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("how", "much", "time"), "howlong"),
     (("how", "soon"), "howlong"),
     (("binnen", "hoeveel"), "hoelang"),
+    (("when", "will"), "howlong"),
+    (("when", "do", "i", "see"), "howlong"),
+    (("when", "can", "i", "expect"), "howlong"),
+    (("when", "does", "it", "start"), "howlong"),
+    (("wanneer", "zie"), "hoelang"),
+    (("wanneer", "merk"), "hoelang"),
+    (("wanneer", "helpt"), "hoelang"),
+    (("wanneer", "gaat"), "hoelang"),
+    (("wanneer", "werkt"), "hoelang"),
     (("nog", "niet"), "notyet"),
     (("not", "yet"), "notyet"),
     (("still", "not"), "notyet"),
@@ -207,6 +216,29 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("any", "good"), "worth"),
     (("worth", "it"), "worth"),
     (("the", "point", "of"), "worth"),
+    # "In simple words": a request to explain, not a question about the bot's language setting.
+    (("jip", "en", "janneke", "taal"), "uitleg"),
+    (("jip", "en", "janneke"), "uitleg"),
+    (("in", "gewone", "taal"), "uitleg"),
+    (("in", "simpele", "woorden"), "uitleg"),
+    (("in", "simple", "terms"), "explain"),
+    (("in", "plain", "english"), "explain"),
+    (("in", "simple", "words"), "explain"),
+    (("like", "im", "five"), "explain"),
+    (("like", "i", "am", "five"), "explain"),
+    (("well", "known"), "wellknown"),
+    (("klein", "bedrijf"), "mkb"),
+    (("klein", "bedrijfje"), "mkb"),
+    (("kleine", "bedrijven"), "mkb"),
+    (("kleine", "ondernemer"), "mkb"),
+    (("kleine", "ondernemers"), "mkb"),
+    (("kleine", "zaak"), "mkb"),
+    (("klein", "winkeltje"), "mkb"),
+    (("kleine", "webshop"), "mkb"),
+    (("small", "company"), "mkb"),
+    (("small", "companies"), "mkb"),
+    (("small", "shop"), "mkb"),
+    (("small", "business", "owner"), "mkb"),
     # Definition intent when the subject was named before ("backlinks?? what are they").
     (("wat", "zijn", "dat"), "betekenis"),
     (("wat", "zijn", "die"), "betekenis"),
@@ -232,6 +264,15 @@ def fold(text: str) -> str:
 
 
 _DOMAIN = re.compile(r"\b(?:https?://)?(?:[a-z0-9-]+\.)+(?:nl|com|be|org|net|eu|de|io|co|uk|info|nu|shop|fr)\b(?:/\S*)?")
+
+
+_QUOTED = re.compile(r"[\"\u201c\u201d\u2018\u2019'`]([^\"\u201c\u201d\u2018\u2019'`]{2,80})[\"\u201c\u201d\u2018\u2019'`]")
+
+
+def quoted_words(text: str) -> frozenset[str]:
+    """Folded words inside quotes: examples the asker cites ("my anchor is 'loodgieter breda'")."""
+    folded = fold(text)
+    return frozenset(w for span in _QUOTED.findall(folded) for w in _TOKEN.findall(span))
 
 
 def raw_tokens(text: str) -> list[str]:
