@@ -42,9 +42,13 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+class MissingWorkspaceError(UserInputError, ValueError):
+    """No workspace (team id) was given: every read and write needs one."""
+
+
 def require_team(team_id: str) -> str:
     if not isinstance(team_id, str) or not team_id.strip():
-        raise ValueError("team_id is required")
+        raise MissingWorkspaceError(t("store.workspace_required", None))
     return team_id
 
 

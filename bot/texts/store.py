@@ -6,6 +6,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{site} is not tracked in this workspace; start with: backlinks track {site}",
         "nl": "{site} wordt in deze werkruimte niet gevolgd; begin met: backlinks track {site}",
     },
+    "store.workspace_required": {
+        "en": "Give a workspace id with --workspace (or leave it out to use the local workspace).",
+        "nl": "Geef een werkruimte-id met --workspace (of laat het weg voor de lokale werkruimte).",
+    },
     "store.competitor_of_itself": {
         "en": "{site} cannot be a competitor of itself.",
         "nl": "{site} kan geen concurrent van zichzelf zijn.",
