@@ -6,6 +6,7 @@
 - ``scan --wat-list F --out DIR [SITE...] [--workers N]``: links to the sites from WAT files, with a
   local process pool; the result is read by ``backlinks import SITE DIR``.
 - ``spark --wat-list F --out DIR [SITE...] [--master M]``: the same scan as a Spark job (spark-submit).
+- ``gap SITE``: domains that link to the site's competitors in the graph but not to the site.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     g.add_argument("--top", type=int, default=10, help="referring domains to show per site (default 10)")
     g.add_argument("sites", nargs="*", metavar="SITE", help="tracked sites (default: every tracked site)")
     g.set_defaults(handler=run_graph)
+
+    gp = actions.add_parser("gap", parents=[parent], help="domains that link to competitors but not to you, per the web graph",
+                            description="From the referring domains stored by 'commoncrawl graph': domains that link "
+                            "to at least one competitor but not to SITE (no graph edge and no known backlink), "
+                            "most competitors first, then authority.")
+    gp.add_argument("site", metavar="SITE")
+    gp.add_argument("--competitor", action="append", metavar="DOMAIN", help="compare with these (default: the site's competitors)")
+    gp.add_argument("--limit", type=int, default=25, help="domains to show (default 25)")
+    gp.set_defaults(handler=run_gap)
 
     s = actions.add_parser("scan", parents=[parent], help="links from WAT files, with a local process pool",
                            description="Scan WAT files (local paths or URLs, one a line in --wat-list) for links "
@@ -161,6 +171,26 @@ def run_graph(args: argparse.Namespace) -> int:
     print(t("commoncrawl.graph.passes", None, vertices=passes["vertices"].lines, edges=passes["edges"].lines,
             seconds=f"{seconds:.1f}", malformed=malformed))
     print(t("commoncrawl.graph.next", None))
+    return 0
+
+
+def run_gap(args: argparse.Namespace) -> int:
+    from bot.check.cli import open_db, print_json, site_arg
+    from bot.i18n import t
+    from storage import commoncrawl_repo
+
+    db = open_db()
+    site = site_arg(args.site)
+    gap = commoncrawl_repo.graph_gap(db, args.workspace, site, args.competitor)
+    if args.json:
+        print_json({"site": site, "total": len(gap), "domains": [g.to_dict() for g in gap[: args.limit]]})
+        return 0
+    print(t("commoncrawl.gap.title", None, site=site, count=len(gap)))
+    for g in gap[: args.limit]:
+        score = "?" if g.authority is None else f"{g.authority:.0f}"
+        print(t("commoncrawl.gap.row", None, domain=g.domain, competitors=", ".join(g.links_to), score=score))
+    if not gap:
+        print(t("commoncrawl.gap.none", None))
     return 0
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -136,6 +137,24 @@ def _part_files(root: Path, domain: str | None) -> tuple[list[Path], list[Path]]
     return [p for p in files if is_csv(p)], [p for p in files if is_parquet(p)]
 
 
+def _copy_part(path: Path, writer: Any) -> None:
+    """The rows of one CSV part file, in :data:`CSV_COLUMNS` order (its header may order them otherwise)."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    header = next(reader, None)
+    if header is None:
+        return
+    names = [h.strip().lower() for h in header]
+    if not set(CSV_COLUMNS) <= set(names):
+        raise csv.Error("not a scan result")
+    index = [names.index(c) for c in CSV_COLUMNS]
+    for row in reader:
+        if row:
+            writer.writerow([row[i] if i < len(row) else "" for i in index])
+
+
 def collect_result(root: str | Path, domain: str | None = None) -> bytes:
     """One CSV (Common Crawl import format) from a scan or Spark output directory: the part files of
     ``domain``'s partition (all partitions without ``domain``), CSV parts preferred over Parquet.
@@ -149,20 +168,10 @@ def collect_result(root: str | Path, domain: str | None = None) -> bytes:
     writer.writerow(CSV_COLUMNS)
     if csv_parts:
         for path in csv_parts:
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            reader = csv.reader(io.StringIO(data.decode("utf-8-sig")))
-            header = next(reader, None)
-            if header is None:
-                continue
-            names = [h.strip().lower() for h in header]
-            if not set(CSV_COLUMNS) <= set(names):
-                raise UserInputError(t("commoncrawl.not_result", None, name=path.name, columns=", ".join(header[:6])))
-            index = [names.index(c) for c in CSV_COLUMNS]
-            for row in reader:
-                if row:
-                    writer.writerow([row[i] if i < len(row) else "" for i in index])
+            try:
+                _copy_part(path, writer)
+            except (UnicodeDecodeError, csv.Error, EOFError, OSError, zlib.error):
+                raise UserInputError(t("commoncrawl.not_result", None, name=path.name)) from None
     elif parquet_parts:
         if not have_pyarrow():
             raise UserInputError(t("commoncrawl.result_parquet_only", None))

@@ -38,8 +38,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{root} bevat geen Common Crawl-scanresultaat voor {site} (geen bestanden onder target_domain={site}).",
     },
     "commoncrawl.not_result": {
-        "en": "{name} is not a Common Crawl scan result (its columns are {columns}).",
-        "nl": "{name} is geen Common Crawl-scanresultaat (de kolommen zijn {columns}).",
+        "en": "{name} in this folder is not part of a Common Crawl scan result; import an export file by itself, not its folder.",
+        "nl": "{name} in deze map hoort niet bij een Common Crawl-scanresultaat; importeer een exportbestand los, niet de map.",
     },
     "commoncrawl.needs_fastwarc": {
         "en": "Reading WAT files needs FastWARC: pip install 'backlinks-slack[commoncrawl]'.",
@@ -78,6 +78,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "commoncrawl.graph.next": {
         "en": "These domains now feed the watch list and the link gap; backlinks check verifies pages, not domains.",
         "nl": "Deze domeinen gaan nu naar de volglijst en de linkkloof; backlinks check controleert pagina's, geen domeinen.",
+    },
+    "commoncrawl.gap.title": {
+        "en": "{site}: {count} domains link to a competitor in Common Crawl's web graph but not to you.",
+        "nl": "{site}: {count} domeinen linken volgens de webgraaf van Common Crawl naar een concurrent, maar niet naar jou.",
+    },
+    "commoncrawl.gap.row": {
+        "en": "  {domain}  -> {competitors}  (authority {score})",
+        "nl": "  {domain}  -> {competitors}  (autoriteit {score})",
+    },
+    "commoncrawl.gap.none": {
+        "en": "Nothing to show: import the web graph first (backlinks commoncrawl graph) and track competitors.",
+        "nl": "Niets te tonen: importeer eerst de webgraaf (backlinks commoncrawl graph) en volg concurrenten.",
     },
     "commoncrawl.scan.summary": {
         "en": "Scanned {files} WAT files ({failed} failed): {records} records, {skipped} skipped by the prefilter, "

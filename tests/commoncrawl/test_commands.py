@@ -65,6 +65,10 @@ def test_graph_command_stores_domains_and_authority(tmp_path: Path, capsys: pyte
     # graph gap: news.nl links to the rival, not to the site; forum.nl links to both
     assert [g.to_dict() for g in repo.graph_gap(d, "local", "site.nl")] == [
         {"domain": "news.nl", "links_to": ["rival.nl"], "authority": None}]
+    gap = run_json(capsys, "commoncrawl", "gap", "site.nl")
+    assert gap == {"site": "site.nl", "total": 1, "domains": [{"domain": "news.nl", "links_to": ["rival.nl"], "authority": None}]}
+    code, out, _ = run(capsys, "commoncrawl", "gap", "rival.nl", "--competitor", "site.nl")
+    assert code == 0 and "rival.nl: 3 domains" in out and "shop.co.uk  -> site.nl  (authority 80)" in out
     # readable output, and a re-import replaces a site's rows
     code, out, _ = run(capsys, "commoncrawl", "graph", *graph_args(files, ranks=False), "site.nl", "--top", "2")
     assert code == 0 and "site.nl: 4 referring domains" in out and "forum.nl" in out and "3 malformed" not in out

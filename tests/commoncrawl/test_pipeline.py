@@ -191,6 +191,18 @@ def test_import_directory_errors(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code = main(["import", "site.nl", str(out)])
     err = capsys.readouterr().err
     assert code == 2 and "no Common Crawl scan result for site.nl" in err
+    # a folder of ordinary exports (here UTF-16, as Ahrefs writes them) is refused with one sentence
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    (downloads / "ahrefs.csv").write_bytes(b"\xff\xfe" + "Referring page URL\tTarget URL\nhttps://b.nl/\thttps://site.nl/\n".encode("utf-16-le"))
+    (downloads / "semrush.csv").write_text("Source url,Target url\nhttps://b.nl/,https://site.nl/\n")
+    code = main(["import", "site.nl", str(downloads)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "import an export file by itself" in err
+    (downloads / "ahrefs.csv").unlink()
+    code = main(["import", "site.nl", str(downloads)])
+    err = capsys.readouterr().err
+    assert code == 2 and "semrush.csv in this folder is not part of a Common Crawl scan result" in err
     # a single part file imports as it is
     assert main(["track", "rival.nl"]) == 0
     part = out / "csv" / "target_domain=rival.nl" / "part-00000.csv"
