@@ -157,14 +157,14 @@ class Document:
         # dict probing slow
         self._info: dict[int, ElementInfo] = {}
         self._elements: list[ElementInfo] = []  # records made by walk(), parents before children
-        self.texts: list[tuple[ElementInfo, str]] = []  # visible text nodes, in document order
+        self.texts: list[tuple[ElementInfo, str]] = []  # visible text nodes with their block, in order
 
     def walk(self) -> tuple[list[ElementInfo], list[ElementInfo]]:
         """One depth-first walk over ``<body>``: a record for every element outside the excluded
         parts (which are not entered at all), text statistics per block from the text nodes.
 
         Returns (blocks that hold text, ``<a>`` elements in document order). The visible text
-        nodes, with the record they belong to, are kept in ``self.texts``.
+        nodes, with the block they belong to, are kept in ``self.texts``.
         """
         body = self.tree.body
         if body is None:
@@ -186,9 +186,9 @@ class Document:
                 if tag == "-text":
                     text = child.text_content
                     if text and not text.isspace():
-                        texts.append((parent, text))
                         n = len(text.strip())
                         block = parent._block or parent
+                        texts.append((block, text))
                         if parent.in_link:
                             block.link_text += n
                         else:

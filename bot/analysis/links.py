@@ -102,12 +102,14 @@ def _host_part(url: str) -> str:
     cut = url.find("://")
     if cut < 0:
         return ""
-    end = len(url)
-    for ch in "/?#":
-        pos = url.find(ch, cut + 3)
-        if 0 <= pos < end:
-            end = pos
-    return url[:end].lower()
+    end = url.find("/", cut + 3)
+    head = url if end < 0 else url[:end]
+    if "?" in head or "#" in head:
+        for ch in "?#":
+            pos = head.find(ch, cut + 3)
+            if pos >= 0:
+                head = head[:pos]
+    return head.lower()
 
 
 @lru_cache(maxsize=16384)
