@@ -32,6 +32,9 @@ def run_json(capsys, *argv: str):  # type: ignore[no-untyped-def]
 
 def test_track_sites_untrack_and_errors(capsys) -> None:  # type: ignore[no-untyped-def]
     assert run_json(capsys, "track", "https://www.MySite.nl/")["site"] == "mysite.nl"
+    again = run_json(capsys, "track", "mysite.nl", "--brand", "My Site", "--brand", "MySite", "--keyword", "fietsen zwolle")
+    assert (again["brands"], again["keywords"]) == (["My Site", "MySite"], ["fietsen zwolle"])
+    assert run_json(capsys, "track", "mysite.nl", "--brand", "my site")["brands"] == ["My Site", "MySite"]
     rival = run_json(capsys, "track", "rival.nl", "--competitor-of", "mysite.nl")
     assert (rival["role"], rival["competitor_of"]) == ("competitor", "mysite.nl")
     sites = run_json(capsys, "sites")["sites"]
