@@ -17,6 +17,14 @@ from typing import Sequence
 from bot.errors import BacklinksError
 
 
+def workspace_id(text: str) -> str:
+    """A workspace (Slack team) id as typed on the command line: letters, digits, ``_`` and ``-``."""
+    value = text.strip()
+    if not value or len(value) > 64 or not all(ch.isalnum() or ch in "_-" for ch in value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a workspace id; use letters, digits, - or _ (for example T0123ABC).")
+    return value
+
+
 def common_parent() -> argparse.ArgumentParser:
     """Options every subcommand accepts: ``--json`` and ``--workspace``."""
     parent = argparse.ArgumentParser(add_help=False)
@@ -24,6 +32,7 @@ def common_parent() -> argparse.ArgumentParser:
     parent.add_argument(
         "--workspace",
         default="local",
+        type=workspace_id,
         metavar="ID",
         help="the workspace (Slack team id) to act as (default: local)",
     )
