@@ -51,9 +51,17 @@ def _user_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+def _main(argv: list[str]) -> int:
+    """``main`` as the console script sees it: argparse usage errors exit with their code."""
+    try:
+        return main(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 1
+
+
 async def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run ``backlinks ARGV`` in-process; returns (exit code, stdout, stderr)."""
-    code = await asyncio.to_thread(main, list(argv))
+    code = await asyncio.to_thread(_main, list(argv))
     out, err = capsys.readouterr()
     assert "Traceback" not in err, err
     return code, out, err
@@ -440,18 +448,19 @@ def test_help_lists_every_command_without_heavy_imports() -> None:
         assert f"    {command} " in text or f"    {command}\n" in text, command
 
 
-# ------------------------------------------------------------------------------------ known bugs (QA report)
+# ------------------------------------------------------------------------------------ fixed after the QA report
 
 
-@pytest.mark.xfail(reason="QA: an empty --workspace raises ValueError('team_id is required') with a traceback", strict=False)
-async def test_empty_workspace_is_one_sentence(capsys) -> None:  # type: ignore[no-untyped-def]
-    await expect_error(capsys, "sites", "--workspace", "")
+async def test_empty_workspace_is_refused_without_a_traceback(capsys) -> None:  # type: ignore[no-untyped-def]
+    for argv in (("sites",), ("track", "x.nl"), ("faq", "unanswered"), ("check", "mysite.nl")):
+        code, out, err = await cli(capsys, *argv, "--workspace", "")
+        assert code == 2 and out == "" and "workspace" in err, (argv, err)
 
 
-@pytest.mark.xfail(reason="QA: import of a folder holding a non-UTF-8 CSV raises UnicodeDecodeError", strict=False)
 async def test_import_a_folder_of_ordinary_exports_is_one_sentence(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     await cli(capsys, "track", "mysite.nl")
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     (downloads / "ahrefs.csv").write_bytes(ahrefs_export([("https://blog.example/a", "https://mysite.nl/", "x")]))
     await expect_error(capsys, "import", "mysite.nl", str(downloads))
+    await expect_error(capsys, "import", "mysite.nl", "")  # '' is the current folder
