@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from bot.faq.knowledge import entries
 from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
-from bot.faq.text import COMMON, is_stop, join_phrases, quoted_words, raw_tokens, stem
+from bot.faq.text import COMMON, CONTEXT, is_stop, join_phrases, quoted_words, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
 SHORT_WORD = 5  # typo repair in words this short must land on an SEO term
@@ -255,6 +255,7 @@ class Index:
         words = join_phrases(raw_tokens(text))
         form = frozenset(form_tokens(words, lang))
         quoted = quoted_words(text)
+        scene: list[str] = []
         offtopic = any(w in OFFTOPIC for w in words)
         conflict = any(w in DOMAIN_CONFLICT for w in words)
         terms: list[Term] = []
@@ -279,6 +280,11 @@ class Index:
                 if key.startswith("C:"):
                     concepts.add(concept_of(word) or key[2:])
                 continue
+            if word in quoted:
+                continue  # an unknown word the asker quotes is an example (an anchor, a search term)
+            if word in CONTEXT:
+                scene.append(word)  # the asker's trade, town or people: see below
+                continue
             parts = self._split(word, lang)
             if parts:
                 for part in parts:
@@ -289,8 +295,6 @@ class Index:
                     if part in VERY_WORDS:
                         specific.add(part)
                 continue
-            if word in quoted:
-                continue  # an unknown word the asker quotes is an example (an anchor, a search term)
             real = word in self.real_words or word in COMMON or word in OFFTOPIC
             fixed = None if real else self.correct(word)
             if fixed is not None and len(word) <= SHORT_WORD:
@@ -312,6 +316,12 @@ class Index:
                         specific.add(fixed[0])
                 continue
             terms.append(Term("U:" + stem(word, lang), word))
+        # Scene words (trade, town, people) are left out of the judgement only when the question is
+        # evidently about links; otherwise they count as words no entry explains ("mijn collega is
+        # toxisch", "hoeveel kost een kapper" stay off-topic).
+        evident = specific or concepts & {"link", "backlink"} or concepts & (STRONG - AMBIGUOUS)
+        if not evident:
+            terms.extend(Term("U:" + stem(word, lang), word) for word in scene)
         return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific), conflict, form)
 
     # -- scoring --------------------------------------------------------------------------------

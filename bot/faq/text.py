@@ -55,6 +55,33 @@ COMMON = frozenset(
     friend friends family work job home house car bike dog cat food water coffee beer wine music game
     """.split()
 )
+# Scene-setting words: the asker's trade, town and people ("we hebben een bakkerij in utrecht", "my
+# cousin says"). They say nothing about which topic is asked, so a question is not judged on them: they
+# neither count against how much of it an entry explains nor get "corrected" into SEO terms.
+CONTEXT = frozenset(
+    """
+    bakker bakkers bakkerij kapper kappers kapsalon loodgieter loodgieters installateur installatiebedrijf
+    elektricien schilder schildersbedrijf aannemer aannemers timmerman dakdekker tuinman advocaat
+    advocaten advocatenkantoor accountant accountants boekhouder tandarts tandartspraktijk huisarts
+    fysiotherapeut fysio fysiopraktijk dierenarts apotheek opticien slager slagerij bloemist bloemenwinkel
+    fietsenwinkel fietsenmaker autobedrijf autogarage restaurant restaurants cafe eetcafe lunchroom hotel
+    camping kinderopvang schoonheidssalon nagelstudio yogastudio sportschool fotograaf therapeut
+    psycholoog webdesigner marketingbureau reclamebureau drukkerij juwelier kledingwinkel boekhandel
+    verhuizer verhuisbedrijf schoonmaakbedrijf glazenwasser stukadoor tegelzetter klusbedrijf klusjesman
+    rijschool praktijk salon studio bureau bakery baker bakers hairdresser barber barbershop plumber plumbers
+    plumbing electrician painter contractor builder roofer landscaper lawyer lawyers attorney bookkeeper
+    dentist physio physiotherapist vet pharmacy optician butcher florist mechanic cafe hotel campsite
+    daycare photographer therapist jeweller jeweler bookstore bookshop movers cleaner cleaners carpenter
+    handyman gym bistro brewery brouwerij wijnhandel winery kaaswinkel kaas cheese yoga pilates
+    amsterdam rotterdam utrecht haag eindhoven tilburg groningen almere breda nijmegen apeldoorn haarlem
+    arnhem enschede zaanstad zwolle leiden maastricht dordrecht zoetermeer delft alkmaar leeuwarden bosch
+    deventer hilversum venlo helmond heerlen gouda amstelveen ede emmen oss roosendaal hoorn purmerend
+    schiedam lelystad vlaardingen assen middelburg antwerpen gent brussel london berlin paris
+    neef nicht buurman buurvrouw zwager schoonzus broer zus oom tante collega compagnon cousin neighbour
+    neighbor brother sister uncle aunt colleague partner boss baas klant klanten customer client clients
+    zei zeiden vertelde vertelt beweert said told tells claims reckons
+    """.split()
+)
 # Question words that carry meaning for retrieval and are kept even though they are function words.
 KEEP = frozenset(
     {"wie", "who", "hoeveel", "many", "much", "waarom", "why", "waar", "where", "wanneer", "when", "long", "lang"}
