@@ -1,8 +1,9 @@
 """One walk over a parsed page that the link rules and the placement classifier share.
 
-Every element that we look at gets an :class:`ElementInfo` (memoised by lexbor's node id): its
-parent, whether it sits in a part of the document whose links do not count (``<script>``,
-``<template>``, ``<noscript>``, ``<svg>``, ``<head>``...), its nearest block-level ancestor, and the
+:meth:`Document.walk` visits ``<body>`` depth-first, skipping the parts whose links never count
+(``<script>``, ``<style>``, ``<template>``, ``<noscript>``, ``<svg>``, comments...). Every element
+that can hold text or links gets an :class:`ElementInfo`: its parent, its nearest block-level
+ancestor, whether it is inside a link, text statistics for blocks, and (computed on first use) the
 boilerplate zone or main-content hint that its tag, ARIA role, ``class`` and ``id`` give.
 """
 
@@ -34,8 +35,6 @@ TRANSPARENT_TAGS = frozenset({
     "font", "kbd", "var", "dfn", "del", "ins", "bdi", "bdo", "tt", "big", "nobr",
 })
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-LIST_TAGS = frozenset({"li", "dd", "dt"})
 
 
 _UNSET = object()
@@ -110,10 +109,6 @@ class ElementInfo:
         while node is not None:
             yield node
             node = node.parent
-
-    def inside(self, tags: frozenset[str]) -> bool:
-        """Whether this element or an ancestor has one of ``tags``."""
-        return any(node.tag in tags for node in self.ancestors())
 
 
 #: elements whose attributes we never look at

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.analysis.dom import HEADING_TAGS, LIST_TAGS, Document, ElementInfo
+from bot.analysis.dom import Document, ElementInfo
 from bot.analysis.model import Placement
 
 _TAG_WEIGHT = {
@@ -239,6 +239,16 @@ def classify(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
     zone_of = context.zone
     in_main_of = context.in_main
     return [_decide(in_main_of(info), zone_of(info), info.block.own_text) for info in infos], context
+
+
+def classify_with_features(doc: Document, infos: list[ElementInfo], blocks: list[ElementInfo],
+                           ) -> tuple[list[Placement], list[LinkFeatures]]:
+    """:func:`classify` plus the features behind each decision (for tests and diagnostics)."""
+    for info in infos:
+        info.block.n_links += 1
+    context = LinkContext(find_main(doc, blocks))
+    feats = [link_features(info, context) for info in infos]
+    return [decide(f) for f in feats], feats
 
 
 def main_text(doc: Document, context: LinkContext, limit: int) -> str:
