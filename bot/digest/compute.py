@@ -5,7 +5,8 @@
   check (just imported or added): known now, but maybe there for years; ``totals.gained_first_check``
   counts them so a digest can say "12 new, 300 imported".
 - ``lost``: confirmed losses only (``lost`` events: two consecutive checks agreed). ``missing`` and
-  ``blocked`` links are never in this list.
+  ``blocked`` links are never in this list. ``seen_before`` is false for links an import claimed but
+  no check ever found (the export was out of date), true for links we saw ourselves.
 - A link lost and back within the same period (or back and lost again) is a flap: it appears in
   neither list, only in ``totals.flapped``, so the digest reports the net state of the week.
 - ``changed``: per-link changes (``nofollow-added``, ``follow-restored``, ``anchor-changed``,
@@ -111,6 +112,8 @@ def compute_digest(
                     "source_domain": last.source_domain,
                     "reason": last.reason,
                     "at": last.at,
+                    # False: an import claimed the link but no check ever saw it (stale export data)
+                    "seen_before": isinstance(last.detail.get("last_link"), dict),
                     **_link_fields(last, from_detail=True),
                 }
             )

@@ -76,6 +76,7 @@ def test_digest_json_from_history(db) -> None:  # type: ignore[no-untyped-def]
     assert lost == [("https://l2.example.com/post", "link-removed"), ("https://l3.example.com/post", "page-not-found")]
     assert digest["lost"][0]["anchor"] == "Site" and digest["lost"][0]["kind"] == "dofollow"  # the link as it was
     assert digest["lost"][0]["at"] == "2026-11-19T09:00:00+00:00"
+    assert all(item["seen_before"] for item in digest["lost"])
     assert [(c["source_url"], c["change"]) for c in digest["changed"]] == [("https://l4.example.com/post", "nofollow-added")]
     assert digest["changed"][0]["before"] == {"kind": "dofollow", "follow": True}
     totals = digest["totals"]
