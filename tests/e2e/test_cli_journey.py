@@ -464,3 +464,36 @@ async def test_import_a_folder_of_ordinary_exports_is_one_sentence(capsys, tmp_p
     (downloads / "ahrefs.csv").write_bytes(ahrefs_export([("https://blog.example/a", "https://mysite.nl/", "x")]))
     await expect_error(capsys, "import", "mysite.nl", str(downloads))
     await expect_error(capsys, "import", "mysite.nl", "")  # '' is the current folder
+
+
+async def test_ctrl_c_during_a_check_keeps_the_database_usable(capsys, local_web: LocalWeb, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A user presses Ctrl-C while a check runs: exit 130 with one word, and the next check completes."""
+    import os
+    import signal
+
+    blog = await local_web.add_host("slow.example")
+    urls = []
+    for i in range(6):
+        blog.page(f"/p{i}", article("<a href='https://mysite.nl/'>me</a>"), delay=3.0)
+        urls.append(blog.direct_url(f"/p{i}"))
+    await cli(capsys, "track", "mysite.nl")
+    await cli(capsys, "add", "mysite.nl", *urls)
+
+    env = {**os.environ, "BACKLINKS_ALLOW_PRIVATE_NETWORKS": "1", "BACKLINKS_DOTENV": "0"}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "check", "mysite.nl", cwd=Path(__file__).resolve().parents[2], env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    for _ in range(200):  # until the check is fetching pages
+        if any(blog.hits(f"/p{i}") for i in range(6)):
+            break
+        await asyncio.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = await asyncio.wait_for(proc.communicate(), 30)
+    assert proc.returncode == 130, (out, err)
+    assert b"Traceback" not in err and err.decode().strip() == "interrupted"
+
+    for i in range(6):
+        blog.page(f"/p{i}", article("<a href='https://mysite.nl/'>me</a>"))
+    done = await cli_json(capsys, "check", "mysite.nl")
+    assert (done["checked"], done["live"]) == (6, 6)
+    assert (await cli_json(capsys, "sites"))["sites"][0]["live"] == 6
