@@ -45,7 +45,7 @@ INTENT_BOOST = 0.5
 # "backlinks" after stop words go; its "hoe zie ik welke ... heb" is what says it asks for an inventory.
 FORM_WEIGHT = 0.25
 # Ranking only, too: the share of the question's concepts that an entry's answer itself mentions.
-ANSWER_WEIGHT = 0.1
+ANSWER_WEIGHT = 0.05
 # On-topic markers that name no topic of their own: they count for relatedness, not for matching.
 NEUTRAL = frozenset({"seo", "zoekmachineoptimalisatie"})
 

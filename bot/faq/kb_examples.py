@@ -60,6 +60,8 @@ ENTRIES: tuple[Entry, ...] = (
         related=("unlinked-mentions", "local-links", "guest-posting"),
         q_en=[
             "Tell me about the notary example",
+            "how much extra revenue did the notary get",
+            "how many extra visitors and clients did the notary gain",
             "notary amersfoort backlinks example",
             "van dam notary case",
             "local links via associations example",
@@ -67,6 +69,8 @@ ENTRIES: tuple[Entry, ...] = (
         ],
         q_nl=[
             "Vertel over het voorbeeld van de notaris",
+            "hoeveel extra omzet leverde het de notaris op",
+            "hoeveel extra bezoekers kreeg de notaris",
             "notaris amersfoort backlinks voorbeeld",
             "notariskantoor van dam",
             "voorbeeld lokale links via verenigingen",
@@ -92,6 +96,7 @@ ENTRIES: tuple[Entry, ...] = (
         related=("outreach", "referral-traffic", "buy-links"),
         q_en=[
             "Tell me about the webshop review example",
+            "how many visitors and orders did the review links bring",
             "biovitaal example",
             "product samples to bloggers for links",
             "getting backlinks through product reviews",
@@ -99,6 +104,7 @@ ENTRIES: tuple[Entry, ...] = (
         ],
         q_nl=[
             "Vertel over het voorbeeld van de webshop",
+            "hoeveel bezoekers en bestellingen leverden de reviews op",
             "biovitaal voorbeeld",
             "productsamples naar bloggers voor links",
             "backlinks via productrecensies",
@@ -124,6 +130,7 @@ ENTRIES: tuple[Entry, ...] = (
         related=("linkable-content", "directory-links", "domain-authority"),
         q_en=[
             "Tell me about the IT company report example",
+            "how much did the report raise their domain rating",
             "securenet example",
             "thought leadership backlinks example",
             "publishing research to earn links example",
@@ -131,6 +138,7 @@ ENTRIES: tuple[Entry, ...] = (
         ],
         q_nl=[
             "Vertel over het voorbeeld van het IT bedrijf met het rapport",
+            "hoeveel steeg hun domain rating door het rapport",
             "securenet voorbeeld",
             "thought leadership backlinks voorbeeld",
             "onderzoek publiceren om links te krijgen voorbeeld",
@@ -156,6 +164,7 @@ ENTRIES: tuple[Entry, ...] = (
         related=("local-links", "directory-links", "authority-flow"),
         q_en=[
             "Tell me about the gardener example",
+            "how did the gardener get into the local newspaper",
             "groene vingers example",
             "local media backlinks example park sponsoring",
             "link from the municipality website example",
@@ -163,6 +172,7 @@ ENTRIES: tuple[Entry, ...] = (
         ],
         q_nl=[
             "Vertel over het voorbeeld van de hovenier",
+            "hoe kwam de hovenier in de krant",
             "groene vingers voorbeeld",
             "backlinks via lokale media voorbeeld buurtpark",
             "link van de gemeente website voorbeeld",

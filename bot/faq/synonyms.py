@@ -103,7 +103,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "need": ("need", "needed", "nodig", "require", "required", "enough", "genoeg", "voldoende"),
     "buy": ("buy", "buying", "bought", "purchase", "purchased", "kopen", "koop", "koopt", "gekocht", "gekochte",
             "aanschaffen", "fiverr", "offer", "offered", "offers", "aanbod", "aangeboden", "biedt", "sells",
-            "selling", "verkoopt", "verkopen", "verkoop", "verkoper", "verkopers", "sell", "sold", "seller",
+            "selling", "verkoopt", "verkopen", "verkoper", "verkopers", "sell", "sold", "seller",
             "sellers", "vendor", "vendors", "huren"),
     "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs",
             "kost", "kosten", "price", "prijs", "euro", "dollar", "dollars", "usd", "geld", "money", "goedkoop",
@@ -152,6 +152,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "identify": ("recognise", "recognize", "recognising", "recognizing", "herken", "herkennen", "herkent", "spot",
                  "spotten", "identify", "identificeren", "detect", "detecteren", "opsporen", "onderscheiden",
                  "tell"),
+    "revenue": ("omzet", "revenue", "revenues", "sales", "turnover", "winst", "profit", "profits", "opbrengst",
+                "opbrengsten", "conversie", "conversies", "conversion", "conversions", "bestelling", "bestellingen",
+                "orders"),
     "period": ("week", "weken", "weeks", "weekje", "dag", "dagen", "day", "days"),  # not the weekly digest
     "new": ("new", "nieuw", "nieuwe", "nieuwer", "nieuwere", "fresh", "recent", "recente"),  # not "news"
     "news": ("bbc", "cnn", "nos", "telegraaf", "volkskrant", "nrc", "rtl", "guardian", "nytimes", "forbes",
@@ -171,9 +174,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "directory": ("directory", "directories", "gids", "gidsen", "bedrijvengids", "bedrijvengidsen", "startpagina",
                   "listing", "listings", "telefoongids", "linkpagina", "linkpaginas", "linkpage", "linkspagina", "linkspage", "linklijst",
                   "linklist", "yelp", "goudengids"),
-    "government": ("government", "gemeente", "overheid", "overheidssite", "overheidssites", "municipality", "gov"),
+    "government": ("government", "gemeente", "overheid", "overheidssite", "overheidssites", "municipality", "gov",
+                   "university", "universiteit", "universities", "hogeschool", "edu", "provincie", "ministerie",
+                   "ministry", "rijksoverheid"),
     "example": ("example", "examples", "voorbeeld", "voorbeelden", "case", "cases", "praktijk",
-                "praktijkvoorbeeld", "praktijkvoorbeelden", "story", "succesverhaal", "casestudy"),
+                "praktijkvoorbeeld", "praktijkvoorbeelden", "story", "succesverhaal", "casestudy", "leren", "learn",
+                "lesson", "lessons", "les", "lessen", "takeaway", "takeaways"),
     "study": ("study", "studie", "onderzoek", "research", "backlinko", "statistics", "statistieken", "cijfers",
               "proof", "bewijs", "data", "stats", "stat"),
     "ads": ("adwords", "ads", "adverteren", "advertising", "advertenties", "sea", "cpc", "ppc"),
@@ -230,7 +236,7 @@ VERY_WORDS = BACKLINK_WORDS | frozenset(
     domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
     linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat
     serp serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel
-    referring inbound nobacklinks
+    referring inbound nobacklinks biovitaal securenet vandam
     """.split()
 )
 
