@@ -1,4 +1,5 @@
-"""``/backlinks digest on | off | now | <weekday> [HH:MM] | #channel | settings | target N[-M] | daily on|off | tz ZONE``.
+"""``/backlinks digest on | off | now | <weekday> [HH:MM] | #channel | settings | target N[-M] | daily on|off | tz ZONE |
+discovery on|off``.
 
 Parsing (:func:`parse_digest_args`), applying (:func:`apply_digest_command`, runs on the store thread)
 and the settings text (:func:`settings_text`) are plain functions; the Slack handler only glues them.
@@ -37,11 +38,12 @@ for _index, _names in enumerate(
 
 ON = {"on", "aan", "yes", "ja", "enable", "start"}
 OFF = {"off", "uit", "no", "nee", "disable", "stop"}
+DISCOVERY_WORDS = {"discovery", "discover", "ontdekken", "ontdek", "zoeken"}
 
 
 @dataclass(frozen=True)
 class DigestCommand:
-    action: str  # settings | on | off | now | schedule | channel | target | daily | tz
+    action: str  # settings | on | off | now | schedule | channel | target | daily | tz | discovery
     weekday: int | None = None
     time: str | None = None
     channel: str | None = None
@@ -78,6 +80,8 @@ def parse_digest_args(args: Sequence[str], lang: str = "en") -> DigestCommand:
         return DigestCommand("target", target=_parse_target(rest, lang))
     if first in ("daily", "dagelijks") and len(rest) == 1 and rest[0].lower() in ON | OFF:
         return DigestCommand("daily", flag=rest[0].lower() in ON)
+    if first in DISCOVERY_WORDS and len(rest) == 1 and rest[0].lower() in ON | OFF:
+        return DigestCommand("discovery", flag=rest[0].lower() in ON)
     if first in ("tz", "timezone", "tijdzone") and len(rest) == 1:
         if zone_or_none(rest[0]) is None:
             raise UserInputError(t("digest.cmd.bad_tz", lang, value=rest[0]))
@@ -120,6 +124,11 @@ def apply_digest_command(
     digest_repo.ensure_settings(db, team_id, now=now, tz=tz_hint, lang=lang)
     if tz_hint:
         digest_repo.set_tz_if_unset(db, team_id, tz_hint)  # the first person to configure it, if unknown
+    if command.action == "discovery":
+        from storage import discovery_schedule_repo
+
+        discovery_schedule_repo.set_enabled(db, team_id, bool(command.flag), now=now)
+        return digest_repo.get_settings(db, team_id)  # type: ignore[return-value]
     changes: dict[str, Any] = {}
     if command.action == "on":
         changes["enabled"] = True
@@ -164,8 +173,42 @@ def error_words(code: str | None, channel: str | None, lang: str) -> str:
         return t("digest.error.other", lang, code=code)
 
 
+def discovery_lines(settings: DigestSettings, state: Any, run: Any, *, now: datetime, lang: str) -> list[str]:
+    """The scheduled discovery's lines of ``digest settings``: on/off and when next, the last attempt
+    with its outcome (pages read and new links when it ran, the error in words when it failed)."""
+    from bot.scheduler.discovery import discovery_time
+    from bot.scheduler.slots import next_slot
+
+    if state.enabled:
+        weekday, hour, minute = discovery_time(settings, settings.team_id)
+        upcoming = next_slot(now, weekday, hour, minute, settings.zone).at
+        lines = [t("digest.settings.discovery_on", lang, next=upcoming.strftime("%Y-%m-%d %H:%M"))]
+    else:
+        lines = [t("digest.settings.discovery_off", lang)]
+    if not state.last_at:
+        lines.append(t("digest.settings.discovery_never", lang))
+        return lines
+    try:
+        outcome = t(f"digest.discovery.{state.last_outcome}", lang)
+    except KeyError:
+        outcome = state.last_outcome or "?"
+    if state.last_outcome in ("done", "interrupted", "running") and run is not None:
+        outcome += t("digest.discovery.counts", lang, pages=run.pages, links=run.links_new)
+    if state.last_error and state.last_outcome not in ("done", "running"):
+        outcome += f" ({state.last_error})"
+    at = parse_iso(state.last_at).astimezone(settings.zone).strftime("%Y-%m-%d %H:%M")
+    lines.append(t("digest.settings.discovery_last", lang, at=at, outcome=outcome))
+    return lines
+
+
 def settings_text(
-    settings: DigestSettings, sites: dict[int, str], rows: Sequence[dict[str, Any]], *, now: datetime, lang: str
+    settings: DigestSettings,
+    sites: dict[int, str],
+    rows: Sequence[dict[str, Any]],
+    *,
+    now: datetime,
+    lang: str,
+    discovery: Sequence[str] = (),
 ) -> str:
     """The ``digest settings`` answer: schedule, channel, target, last run and per-site state."""
     from bot.scheduler.slots import next_slot
@@ -196,6 +239,7 @@ def settings_text(
         lines.append(t("digest.settings.last_run", lang, at=at, outcome=outcome))
     else:
         lines.append(t("digest.settings.never_run", lang))
+    lines.extend(discovery)
     seen: set[int] = set()
     for row in rows:
         if row["site_id"] in seen or row["site_id"] not in sites:
@@ -215,9 +259,15 @@ def load_settings_view(db: Any, team_id: str, *, now: datetime, lang: str) -> st
     """Everything :func:`settings_text` needs, read in one go on the store thread."""
     from bot.scheduler.ledger import ledger_rows
 
+    from storage import discovery_schedule_repo
+    from storage.discover_repo import get_run
+
     settings = digest_repo.ensure_settings(db, team_id, now=now, lang=lang)
     sites = {row["id"]: row["domain"] for row in digest_repo.digest_sites(db, team_id)}
-    return settings_text(settings, sites, ledger_rows(db, team_id, limit=50), now=now, lang=lang)
+    state = discovery_schedule_repo.get_state(db, team_id)
+    run = get_run(db, team_id, state.last_run) if state.last_run is not None else None
+    discovery = discovery_lines(settings, state, run, now=now, lang=lang)
+    return settings_text(settings, sites, ledger_rows(db, team_id, limit=50), now=now, lang=lang, discovery=discovery)
 
 
 def confirmation(command: DigestCommand, settings: DigestSettings, lang: str) -> str:
@@ -233,6 +283,8 @@ def confirmation(command: DigestCommand, settings: DigestSettings, lang: str) ->
         return t("digest.cmd.target", lang, low=settings.target_min, high=settings.target_max)
     if command.action == "daily":
         return t("digest.cmd.daily", lang, state=t("digest.cmd.on_word" if settings.daily_recheck else "digest.cmd.off_word", lang))
+    if command.action == "discovery":
+        return t("digest.cmd.discovery_on" if command.flag else "digest.cmd.discovery_off", lang)
     return ""
 
 

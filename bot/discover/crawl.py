@@ -721,6 +721,11 @@ async def run_discover(
         return await discover(store, fetcher, team_id, site, **kwargs)
 
 
+def running_here() -> frozenset[int]:
+    """Ids of the discovery runs this process is running right now (any workspace, any scope)."""
+    return frozenset(_RUNNING)
+
+
 def _teams_with_sites(db: Any) -> list[str]:
     return [row[0] for row in db.execute("SELECT DISTINCT team_id FROM sites ORDER BY team_id")]
 

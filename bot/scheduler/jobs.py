@@ -12,11 +12,17 @@ whenever a workspace changes its settings or sites. Per workspace:
   deterministically (the same offsets after a restart).
 - ``daily:<team>:<site_id>`` (when ``daily_recheck`` is on): a light recheck every day at a hashed
   time between 02:00 and 06:00 local.
+- ``discover:<team>`` (when a :class:`~bot.scheduler.discovery.ScheduledDiscovery` is given and the
+  workspace's discovery switch is on; independent of the digest switch): the weekly discovery crawl,
+  5 to 11 hours before the digest (hashed per workspace), so what it finds is rechecked and reported.
+  A recheck waits (bounded) for its workspace's discovery still running.
 
 Plus one ``digest-sweep`` job (every :data:`SWEEP_EVERY`, and immediately at start: the catch-up)
 that runs every workspace through the runner: whatever is due and not yet sent is sent; what is sent
 is skipped by the ledger. The per-workspace cron job gives punctuality; the sweep gives robustness
-(catch-up after downtime, stale-claim recovery, transient-failure retries, settings changes).
+(catch-up after downtime, stale-claim recovery, transient-failure retries, settings changes). The
+sweep also starts discoveries that are due outside their slot: an interrupted run to resume, or one
+missed while the bot was down whose digest is still ahead.
 
 Misses and job errors are logged and recorded in ``digest_settings.last_outcome`` (``missed`` /
 ``error``), which ``/backlinks digest settings`` shows.
@@ -35,9 +41,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.scheduler.discovery import DISCOVERY_WAIT, ScheduledDiscovery, discovery_trigger
 from bot.scheduler.runner import DigestRunner
 from bot.scheduler.slots import spread_offset
-from storage import digest_repo
+from storage import digest_repo, discovery_schedule_repo
 from storage.digest_repo import DigestSettings
 from storage.store import Store
 
@@ -84,12 +91,14 @@ class DigestScheduler:
         runner: DigestRunner,
         *,
         recheck: Recheck | None = None,
+        discovery: ScheduledDiscovery | None = None,
         max_parallel_rechecks: int = 4,
         sweep_every: timedelta = SWEEP_EVERY,
     ) -> None:
         self.store = store
         self.runner = runner
         self.recheck = recheck
+        self.discovery = discovery
         self.sweep_every = sweep_every
         self.scheduler = AsyncIOScheduler(
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600}
@@ -100,6 +109,7 @@ class DigestScheduler:
         self._rechecks: dict[tuple[str, str], asyncio.Task[Any]] = {}
         self._running: set[asyncio.Task[Any]] = set()
         self._pending: set[asyncio.Task[Any]] = set()
+        self._discoveries: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------ lifecycle
 
@@ -125,7 +135,9 @@ class DigestScheduler:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # AsyncIOScheduler shuts down via call_soon
-        running = [task for task in self._running if not task.done() and task is not asyncio.current_task()]
+        running = [
+            task for task in self._running | self._discoveries if not task.done() and task is not asyncio.current_task()
+        ]
         for task in running:
             task.cancel()
         if running:
@@ -145,20 +157,28 @@ class DigestScheduler:
 
     # ------------------------------------------------------------ jobs from tables
 
+    async def _fingerprints(self) -> dict[str, str]:
+        """The digest schedule fingerprints, plus the discovery switch when discovery is scheduled."""
+        prints = await self.store.call(digest_repo.schedule_fingerprints)
+        if self.discovery is not None:
+            flags = await self.store.call(discovery_schedule_repo.discovery_flags)
+            prints = {team: f"{mark}|discovery={flags.get(team, True)}" for team, mark in prints.items()}
+        return prints
+
     async def rebuild(self) -> int:
         """(Re)create every workspace's jobs; returns the number of workspaces scheduled."""
-        prints = await self.store.call(digest_repo.schedule_fingerprints)
+        prints = await self._fingerprints()
         for team_id in sorted(prints):
             try:
                 await self.reschedule(team_id)
             except Exception:  # one bad row never stops the others
                 log.exception("could not schedule digests of workspace %s", team_id)
-        self._prints = await self.store.call(digest_repo.schedule_fingerprints)
+        self._prints = await self._fingerprints()
         return len(prints)
 
     async def refresh(self) -> int:
         """Reschedule only the workspaces whose sites or settings changed (or that appeared/left)."""
-        prints = await self.store.call(digest_repo.schedule_fingerprints)
+        prints = await self._fingerprints()
         changed = [team for team, mark in prints.items() if self._prints.get(team) != mark]
         for team_id in changed:
             try:
@@ -168,7 +188,7 @@ class DigestScheduler:
         for team_id in set(self._prints) - set(prints):  # no own sites any more, or purged
             self._remove_jobs(team_id)
         # Rescheduling may have created default settings rows: remember the state after it.
-        self._prints = await self.store.call(digest_repo.schedule_fingerprints) if changed else prints
+        self._prints = await self._fingerprints() if changed else prints
         return len(changed)
 
     def _remove_jobs(self, team_id: str) -> None:
@@ -180,12 +200,21 @@ class DigestScheduler:
         """Replace ``team_id``'s jobs after a settings or sites change; returns the job ids."""
         self._remove_jobs(team_id)
         settings = await self.runner.settings_for(team_id, resolve_tz=False)
-        if not settings.enabled:
-            return []
         sites = await self.store.call(digest_repo.digest_sites, team_id)
         if not sites:
             return []
-        ids = [f"digest:{team_id}"]
+        ids: list[str] = []
+        if self.discovery is not None:
+            state = await self.store.call(discovery_schedule_repo.get_state, team_id)
+            if state.enabled:
+                job_id = f"discover:{team_id}"
+                self.scheduler.add_job(
+                    self.run_discovery, discovery_trigger(settings, team_id), args=[team_id], id=job_id, replace_existing=True
+                )
+                ids.append(job_id)
+        if not settings.enabled:
+            return ids
+        ids.insert(0, f"digest:{team_id}")
         self.scheduler.add_job(
             self.run_digest, digest_trigger(settings), args=[team_id], id=ids[0], replace_existing=True,
             misfire_grace_time=None,  # late is better than never; the ledger prevents doubles
@@ -229,6 +258,44 @@ class DigestScheduler:
                 await self.refresh()  # time zones resolved during the run move their jobs now
             except Exception:
                 log.exception("refreshing digest jobs failed")
+            try:
+                await self.discovery_sweep()
+            except Exception:
+                log.exception("starting due discoveries failed")
+
+    async def discovery_sweep(self) -> list[str]:
+        """Start (in the background) the discoveries due outside their slot: an interrupted run to
+        resume, or one missed while the bot was down whose digest is still ahead. Returns the teams."""
+        if self.discovery is None:
+            return []
+        settings = []
+        for team_id in await self.store.call(digest_repo.digest_team_ids):
+            settings.append(await self.runner.settings_for(team_id, resolve_tz=False))
+        teams = await self.discovery.due(settings)
+        for team_id in teams:
+            log.info("discovery of %s is due outside its slot (resume or catch-up); starting it", team_id)
+            task = asyncio.get_running_loop().create_task(self.run_discovery(team_id), name=f"discover:{team_id}")
+            self._discoveries.add(task)
+            task.add_done_callback(self._discoveries.discard)
+        return teams
+
+    async def run_discovery(self, team_id: str) -> Any:
+        """The workspace's weekly discovery (a failure is logged and recorded, never raised)."""
+        if self.discovery is None:
+            return None
+        with self._tracked():
+            try:
+                return await self.discovery.run(team_id)
+            except Exception as err:
+                log.exception("scheduled discovery of %s failed", team_id)
+                try:
+                    await self.store.call(
+                        discovery_schedule_repo.record, team_id, at=self.runner.clock.now(), outcome="error",
+                        error=f"{type(err).__name__}: {err}"[:300],
+                    )
+                except Exception:  # pragma: no cover - the database itself is gone
+                    log.exception("could not record the failed discovery of %s", team_id)
+                return None
 
     async def run_digest(self, team_id: str) -> None:
         """The workspace's slot: wait (bounded) for its rechecks still running, then send."""
@@ -247,6 +314,8 @@ class DigestScheduler:
             self._rechecks[(team_id, domain)] = task
         try:
             with self._tracked():
+                if self.discovery is not None and not light:  # links it finds are checked too
+                    await self.discovery.wait_for(team_id, DISCOVERY_WAIT.total_seconds())
                 async with self._recheck_limit:
                     await self.recheck(team_id, domain, light=light)
         except Exception:
@@ -268,9 +337,25 @@ class DigestScheduler:
             task = asyncio.get_running_loop().create_task(self._record(team_id, outcome, error))
             self._pending.add(task)
             task.add_done_callback(self._pending.discard)
+        elif team_id and parts[0] == "discover" and event.code != EVENT_JOB_MISSED and not isinstance(
+            event.exception, asyncio.CancelledError
+        ):  # cancelled at shutdown: already recorded as interrupted, resumed at the next start
+            # A missed discovery is not recorded as an attempt: the sweep catches it up while the
+            # digest is still ahead (see bot.scheduler.discovery.catch_up_due).
+            task = asyncio.get_running_loop().create_task(self._record_discovery(team_id, outcome, error))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
 
     async def _record(self, team_id: str, outcome: str, error: str) -> None:
         try:
             await self.store.call(digest_repo.record_run, team_id, at=self.runner.clock.now(), outcome=outcome, error=error)
         except Exception:  # pragma: no cover
             log.exception("could not record job outcome for %s", team_id)
+
+    async def _record_discovery(self, team_id: str, outcome: str, error: str) -> None:
+        try:
+            await self.store.call(
+                discovery_schedule_repo.record, team_id, at=self.runner.clock.now(), outcome=outcome, error=error
+            )
+        except Exception:  # pragma: no cover
+            log.exception("could not record discovery job outcome for %s", team_id)

@@ -3,7 +3,8 @@
 :func:`startup_hook` is registered in :data:`bot.slack.runner.STARTUP_HOOKS` by
 :mod:`handlers.digest`; it builds the :class:`~bot.scheduler.runner.DigestRunner` (Slack clients per
 workspace from our installation tables, or the single bot token), the recheck adapter (the check
-engine with the app's shared fetcher), starts the :class:`~bot.scheduler.jobs.DigestScheduler`
+engine with the app's shared fetcher), the weekly discovery (:class:`~bot.scheduler.discovery.ScheduledDiscovery`
+with the app's shared fetcher and the production :class:`~bot.discover.crawl.DiscoverOptions`), starts the :class:`~bot.scheduler.jobs.DigestScheduler`
 inside the running loop and returns its cleanup, which the runner calls at shutdown.
 """
 
@@ -73,6 +74,7 @@ def installer_tz(ctx: Any) -> Callable[[str, Any], Awaitable[str | None]]:
     return resolve
 
 
+DISCOVERY_OPTIONS: Any = None  # DiscoverOptions of scheduled discovery (None: the production defaults)
 LIGHT_CONCURRENCY = 4  # the daily light recheck stays in the background: few pages at a time
 
 
@@ -104,8 +106,11 @@ def check_recheck(ctx: Any) -> Callable[..., Awaitable[None]]:
 
 async def startup_hook(app: Any, ctx: Any) -> Callable[[], Awaitable[None]]:
     """Start digests and scheduled rechecks; returns the shutdown cleanup."""
+    from bot.scheduler.discovery import ScheduledDiscovery
+
     runner = DigestRunner(ctx.store, client_for=client_factory(ctx), tz_resolver=installer_tz(ctx))
-    scheduler = DigestScheduler(ctx.store, runner, recheck=check_recheck(ctx))
+    discovery = ScheduledDiscovery(ctx.store, ctx.get_fetcher, options=DISCOVERY_OPTIONS, clock=runner.clock)
+    scheduler = DigestScheduler(ctx.store, runner, recheck=check_recheck(ctx), discovery=discovery)
     await scheduler.start()
     setattr(ctx, ATTR, scheduler)
     log.info("digest scheduler started (%d jobs)", len(scheduler.scheduler.get_jobs()))
