@@ -280,7 +280,8 @@ OFFTOPIC = frozenset(
     volgers likes evolution evolutie theory theorie darwin biology biologie spotify whatsapp tiktokdans fortnite
     minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar energie
     energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel zelda nintendo
-    mario pokemon
+    mario pokemon connectaccount domainname domeinnaam hosting webhosting registrar ssl crm tripadvisor
+    googlereviews handtekening signature startabusiness
     """.split()
 )
 # Software where "backlinks"/links mean something else (links between notes or documents): here even
