@@ -120,7 +120,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "omlaag", "down", "decline", "declined", "kelderen", "keldert"),
     "lose": ("lose", "losing", "lost", "loss", "losses", "verlies", "verliezen", "verloren", "verliest", "kwijt",
              "kwijtraken", "disappear", "disappears", "disappeared", "disappearing", "verdwijnen", "verdwijnt",
-             "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished", "weghalen", "weghaalt", "haalt", "verwijdert", "verwijderen", "remove", "removes", "deleted", "delete", "deletes"),
+             "verdwenen", "weg", "gone", "removed", "weggehaald", "verwijderd", "vanished", "weghalen", "weghaalt", "haalt", "verwijdert", "verwijderen", "remove", "removes", "deleted", "delete", "deletes", "offline", "failliet", "bankrupt", "opgeheven", "shutdown",
+             "closed"),
+    "list": ("list", "lists", "lijst", "lijsten", "lijstje"),  # not a directory "listing"
     "social": ("socialmedia", "social", "sociale", "facebook", "linkedin", "instagram", "twitter", "tiktok",
                "pinterest", "socials", "insta", "fb", "ig", "threads", "bluesky", "mastodon"),
     "wikipedia": ("wikipedia", "wiki"),
