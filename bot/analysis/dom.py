@@ -112,7 +112,9 @@ class ElementInfo:
 
 
 #: elements whose attributes we never look at
-_PLAIN_TAGS = frozenset({"html", "body", "b", "i", "em", "strong", "br", "wbr", "u", "sup", "sub", "small", "code"})
+_PLAIN_TAGS = frozenset({"html", "body", "b", "i", "em", "strong", "br", "wbr", "u", "sup", "sub", "small", "code",
+                         # list items and table rows: their list or table names the zone
+                         "li", "tr", "tbody", "thead", "dt", "dd"})
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
