@@ -38,7 +38,8 @@ STOP_EN = frozenset(
     whos advice idea ideas know knows says say happens happen now per see look want wants wanted
     put guy other others every something anything nothing somebody dont doesnt isnt cant wont arent
     didnt ive ill id thats theres u ur btw percent lot lots nobody anybody people via them those us him
-    mine yours ours myself yourself itself theirs guys actually
+    mine yours ours myself yourself itself theirs guys actually filler bunch couple few marked labeled
+    labelled shown showing shows appear appears seem seems sorry hoi hallo trouwens amper steeds
     """.split()
 )
 # Everyday words that are never typos of an SEO term, though the knowledge base may not use them
@@ -263,6 +264,17 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("like", "im", "five"), "explain"),
     (("like", "i", "am", "five"), "explain"),
     (("well", "known"), "wellknown"),
+    # Openers that say how the question is asked, not what about ("quick one", "domme vraag").
+    (("quick", "one"), "filler"),
+    (("quick", "question"), "filler"),
+    (("dumb", "question"), "filler"),
+    (("stupid", "question"), "filler"),
+    (("silly", "question"), "filler"),
+    (("domme", "vraag"), "filler"),
+    (("snelle", "vraag"), "filler"),
+    (("korte", "vraag"), "filler"),
+    (("stomme", "vraag"), "filler"),
+
     # Everyday web chores that share words with links: other domains (see synonyms.OFFTOPIC).
     (("link", "ik", "mijn"), "connectaccount"),
     (("koppel", "ik", "mijn"), "connectaccount"),
