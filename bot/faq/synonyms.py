@@ -114,6 +114,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "goedkope", "cheap"),
     "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited",
                 "legal", "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
+                "legit", "scam", "scams", "oplichting", "oplichters", "oplichterij",
                 "guidelines", "richtlijnen"),
     "normal": ("normal", "normaal", "wrong", "fout", "verkeerd", "worry", "worried", "bezorgd", "scared", "afraid",
                "bang", "zorgen", "ongerust", "panic", "paniek",
@@ -163,7 +164,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "opbrengsten", "conversie", "conversies", "conversion", "conversions", "bestelling", "bestellingen",
                 "orders"),
     "period": ("week", "weken", "weeks", "weekje", "dag", "dagen", "day", "days"),  # not the weekly digest
-    "new": ("new", "nieuw", "nieuwe", "nieuwer", "nieuwere", "fresh", "recent", "recente"),  # not "news"
+    "new": ("new", "nieuw", "nieuwe", "nieuwer", "nieuwere", "fresh", "recent", "recente", "launch", "launched",
+            "lanceren", "gelanceerd", "lancering"),  # not "news"
     "news": ("nieuwsbericht", "nieuwsberichten", "nieuwsartikel", "nieuwsplatform", "bbc", "cnn", "nos", "telegraaf", "volkskrant", "nrc", "rtl", "guardian", "nytimes", "forbes",
              "news", "nieuws", "newspaper", "newspapers", "krant", "kranten", "dagblad", "nieuwssite", "magazine",
              "vakblad", "media", "press", "pers", "persbericht", "persberichten"),
