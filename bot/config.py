@@ -21,7 +21,15 @@ def load_dotenv_file(path: str = ".env") -> bool:
         return False
     from dotenv import load_dotenv
 
-    return load_dotenv(path, override=False)
+    from bot.errors import ConfigError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return load_dotenv(stream=handle, override=False)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{os.path.abspath(path)} is not UTF-8 text; save it as UTF-8 (plain KEY=value lines).") from None
+    except OSError as err:
+        raise ConfigError(f"Cannot read {os.path.abspath(path)}: {err.strerror or err}.") from None
 
 
 @dataclass(frozen=True)

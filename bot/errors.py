@@ -1,13 +1,47 @@
-"""Named exceptions. They carry one clear sentence for the user; the surface (CLI or Slack) shows it."""
+"""Named exceptions. They carry one clear sentence for the user; the surface (CLI or Slack) shows it.
+
+Raise with a text key so the surface can show the sentence in the user's language::
+
+    raise NotFoundError.keyed("store.not_tracked", site="mysite.nl")
+
+``str(err)`` is the English sentence (logs, the CLI); ``err.text(lang)`` is the sentence in ``lang``.
+An error raised with a plain message (``UserInputError("...")``) has only that sentence.
+"""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
+E = TypeVar("E", bound="BacklinksError")
+
 
 class BacklinksError(Exception):
-    """Base for every error that is the user's input or environment, not a bug.
+    """Base for every error that is the user's input or environment, not a bug."""
 
-    ``str(err)`` is a single sentence fit to show a user as it is.
-    """
+    key: str | None = None
+    params: dict[str, Any]
+
+    def __init__(self, message: str = "", *, key: str | None = None, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        if key is not None and not message:
+            from bot.i18n import t
+
+            message = t(key, "en", **params)
+        super().__init__(message)
+
+    @classmethod
+    def keyed(cls: type[E], key: str, **params: Any) -> E:
+        """The error whose sentence is the text ``key`` (see :mod:`bot.i18n`) formatted with ``params``."""
+        return cls(key=key, **params)
+
+    def text(self, lang: str | None) -> str:
+        """The sentence in ``lang`` (``nl`` or ``en``); the message as given when there is no key."""
+        if self.key is None:
+            return str(self)
+        from bot.i18n import t
+
+        return t(self.key, lang, **self.params)
 
 
 class UserInputError(BacklinksError):

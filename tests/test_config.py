@@ -41,3 +41,14 @@ def test_dotenv_fills_missing_but_never_overrides(tmp_path: Path, monkeypatch: p
     assert os.environ["SLACK_BOT_TOKEN"] == "xoxb-from-file"
     assert os.environ["BACKLINKS_USER_AGENT"] == "FromEnv"
     monkeypatch.delenv("SLACK_BOT_TOKEN")
+
+
+def test_dotenv_that_is_not_utf8_is_one_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.cli import main
+
+    (tmp_path / ".env").write_bytes(b"\xff\xfeP\x00=\x00")  # what Notepad saves as "Unicode"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BACKLINKS_DOTENV", "1")
+    assert main(["sites"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "UTF-8" in err and err.count("\n") == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot.errors import UserInputError
-from bot.i18n import t
 
 
 class ImportFileError(UserInputError):
@@ -15,10 +14,4 @@ class ImportFileError(UserInputError):
     """
 
     def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(t(key, "en", **params))
-
-    def text(self, lang: str | None) -> str:
-        """The sentence in ``lang`` (``nl`` or ``en``)."""
-        return t(self.key, lang, **self.params)
+        super().__init__(key=key, **params)
