@@ -6,14 +6,14 @@ scheduler reads at start and on every sweep to rebuild its jobs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 
 from storage import digest_repo
-from storage.digest_repo import iso
+from storage.digest_repo import DigestSettings, iso
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,25 @@ def record(
 def discovery_flags(db: sqlite_utils.Database) -> dict[str, bool]:
     """Per workspace with a settings row: is scheduled discovery on (part of the job fingerprint)."""
     return {team: bool(flag) for team, flag in db.execute("SELECT team_id, discovery FROM digest_settings")}
+
+
+def sweep_candidates(db: sqlite_utils.Database) -> list[tuple[DigestSettings, DiscoveryState]]:
+    """Every workspace with own sites and a settings row: its digest settings and discovery state
+    (one query; a workspace without a row never had a scheduled discovery, so none is overdue)."""
+    names = [f.name for f in fields(DigestSettings)]
+    cursor = db.execute(
+        f"""SELECT {', '.join('d.' + n for n in names)}, d.discovery, d.discovery_last_at, d.discovery_last_outcome,
+                   d.discovery_last_error, d.discovery_last_run
+            FROM digest_settings d WHERE d.team_id IN (SELECT team_id FROM sites WHERE role = 'own') ORDER BY d.team_id"""
+    )
+    result = []
+    for row in cursor.fetchall():
+        data = dict(zip(names, row[: len(names)]))
+        for name in ("enabled", "daily_recheck"):
+            data[name] = bool(data[name])
+        enabled, last_at, outcome, error, run = row[len(names) :]
+        result.append((DigestSettings(**data), DiscoveryState(data["team_id"], bool(enabled), last_at, outcome, error, run)))
+    return result
 
 
 def unfinished_scheduled(db: sqlite_utils.Database) -> list[str]:

@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Awaitable, Callable, Sequence
+from typing import Any, Awaitable, Callable
 
 from apscheduler.triggers.cron import CronTrigger
 
@@ -119,15 +120,15 @@ class ScheduledDiscovery:
         self.max_batch = max(1, max_batch)
         self.gate = HostGate()
         self._lock = asyncio.Lock()
-        self._queued: dict[str, asyncio.Future[DiscoveryOutcome]] = {}
-        self._active: dict[str, asyncio.Future[DiscoveryOutcome]] = {}
-        self.batches: list[list[str]] = []  # the teams of each batch run (for logs and tests)
+        self._pending: dict[str, asyncio.Future[DiscoveryOutcome]] = {}  # every team in flight here
+        self._queued: dict[str, None] = {}  # teams ready for the next batch, in arrival order
+        self.batches: deque[list[str]] = deque(maxlen=100)  # the teams of the recent batches (logs, tests)
 
     # ------------------------------------------------------------ entry points
 
     def in_progress(self, team_id: str) -> asyncio.Future[DiscoveryOutcome] | None:
         """The workspace's scheduled discovery queued or running here, if any."""
-        return self._active.get(team_id) or self._queued.get(team_id)
+        return self._pending.get(team_id)
 
     async def wait_for(self, team_id: str, timeout: float) -> None:
         """Wait (bounded) until the workspace's scheduled discovery is over; at once if none."""
@@ -138,47 +139,47 @@ class ScheduledDiscovery:
 
     async def run(self, team_id: str) -> DiscoveryOutcome:
         """The job body: one workspace's scheduled discovery (batched with others due now)."""
-        state = await self.store.call(repo.get_state, team_id)
-        if not state.enabled:
-            return DiscoveryOutcome(team_id, "off")
         if self.in_progress(team_id) is not None:
             return DiscoveryOutcome(team_id, "skipped")
-        if await self._busy_here(team_id):
-            log.info("scheduled discovery of %s skipped: a discovery run is going", team_id)
-            await self._record(team_id, "busy", "running")
-            return DiscoveryOutcome(team_id, "busy", error="running")
         future: asyncio.Future[DiscoveryOutcome] = asyncio.get_running_loop().create_future()
-        self._queued[team_id] = future
+        self._pending[team_id] = future  # reserved before any await: a second call is skipped
         try:
+            state = await self.store.call(repo.get_state, team_id)
+            if not state.enabled:
+                future.set_result(DiscoveryOutcome(team_id, "off"))
+                return future.result()
+            if await self._busy_here(team_id):
+                log.info("scheduled discovery of %s skipped: a discovery run is going", team_id)
+                await self._record(team_id, "busy", "running")
+                future.set_result(DiscoveryOutcome(team_id, "busy", error="running"))
+                return future.result()
+            self._queued[team_id] = None
             await asyncio.sleep(self.gather_delay)  # let the jobs of the same minute join this batch
             async with self._lock:
-                if not future.done():
-                    batch = list(self._queued)[: self.max_batch]
-                    if team_id not in batch:  # pragma: no cover - max_batch keeps queue order
-                        batch = [team_id, *batch[:-1]]
-                    await self._run_batch(batch)
+                while not future.done():  # a batch of whoever is ready, oldest first
+                    await self._run_batch(list(self._queued)[: self.max_batch])
             return await future
         finally:
-            if self._queued.get(team_id) is future:
-                del self._queued[team_id]
+            self._queued.pop(team_id, None)
+            if self._pending.get(team_id) is future:
+                del self._pending[team_id]
             if not future.done():
                 future.set_result(DiscoveryOutcome(team_id, "interrupted"))
 
-    async def due(self, team_settings: Sequence[DigestSettings]) -> list[str]:
+    async def due(self) -> list[str]:
         """Workspaces to run now outside their slot: an unfinished run to resume, or a discovery
-        missed while the bot was down whose digest is still ahead. Switched-off ones never."""
+        missed while the bot was down whose digest is still ahead. Switched-off ones never.
+        Two queries for all workspaces (the sweep calls this every 15 minutes)."""
         now = self.clock.now()
         unfinished = set(await self.store.call(repo.unfinished_scheduled))
         teams: list[str] = []
-        for settings in team_settings:
+        for settings, state in await self.store.call(repo.sweep_candidates):
             team_id = settings.team_id
-            if self.in_progress(team_id) is not None:
+            if self.in_progress(team_id) is not None or not state.enabled:
                 continue
-            state = await self.store.call(repo.get_state, team_id)
-            if not state.enabled:
-                continue
-            if team_id in unfinished and not await self._busy_here(team_id):
-                teams.append(team_id)
+            if team_id in unfinished:
+                if not await self._busy_here(team_id):
+                    teams.append(team_id)
             elif catch_up_due(settings, state, now):
                 teams.append(team_id)
         return teams
@@ -196,7 +197,7 @@ class ScheduledDiscovery:
 
     async def _run_batch(self, teams: list[str]) -> None:
         for team_id in teams:
-            self._active[team_id] = self._queued.pop(team_id)
+            self._queued.pop(team_id, None)
         self.batches.append(list(teams))
         try:
             outcomes = await self._crawl(teams)
@@ -206,12 +207,12 @@ class ScheduledDiscovery:
                     single = await self._crawl([team_id])
                     outcomes.update(single or {})
             for team_id in teams:
-                future = self._active[team_id]
-                if not future.done():
+                future = self._pending.get(team_id)
+                if future is not None and not future.done():
                     future.set_result(outcomes.get(team_id, DiscoveryOutcome(team_id, "failed", error="no report")))
         finally:
             for team_id in teams:
-                future = self._active.pop(team_id, None)
+                future = self._pending.get(team_id)
                 if future is not None and not future.done():
                     future.set_result(DiscoveryOutcome(team_id, "interrupted"))
 

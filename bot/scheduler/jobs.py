@@ -268,10 +268,7 @@ class DigestScheduler:
         resume, or one missed while the bot was down whose digest is still ahead. Returns the teams."""
         if self.discovery is None:
             return []
-        settings = []
-        for team_id in await self.store.call(digest_repo.digest_team_ids):
-            settings.append(await self.runner.settings_for(team_id, resolve_tz=False))
-        teams = await self.discovery.due(settings)
+        teams = await self.discovery.due()
         for team_id in teams:
             log.info("discovery of %s is due outside its slot (resume or catch-up); starting it", team_id)
             task = asyncio.get_running_loop().create_task(self.run_discovery(team_id), name=f"discover:{team_id}")

@@ -209,3 +209,44 @@ def test_migration_adds_columns_with_defaults_to_existing_rows(tmp_path: Path) -
     assert state.enabled and state.last_at is None
     assert discovery_schedule_repo.get_state(db, "T9").enabled  # no row: the default
     db.conn.close()
+
+
+async def test_discovery_switch_in_slack(tmp_path: Path) -> None:
+    """``/backlinks digest discovery off|on`` in the running bot: stored, the job follows, settings say so."""
+    from tests.digest.fake import DigestFakeSlack
+    from tests.fakeslack import Channel
+    from tests.slack.conftest import start_bot
+
+    fake = DigestFakeSlack()
+    fake.add_channel("T1", Channel("CSEO", name="seo"))
+    async with fake as slack:
+        running = await start_bot(slack, tmp_path)
+        try:
+            scheduler = running.ctx.digest_scheduler
+            await slack.slash("track mysite.nl <#CSEO|seo>")
+            await slack.wait_for(lambda: slack.responses)
+            await scheduler.refresh()  # what the sweep does every 15 minutes
+            assert scheduler.scheduler.get_job("discover:T1") is not None
+            slack.responses.clear()
+            await slack.slash("digest discovery off")
+            await slack.wait_for(lambda: slack.responses)
+            assert "search for new links is off" in slack.responses[-1]["text"]
+            assert scheduler.scheduler.get_job("discover:T1") is None and scheduler.scheduler.get_job("digest:T1") is not None
+            assert not (await running.ctx.store.call(discovery_schedule_repo.get_state, "T1")).enabled
+            slack.responses.clear()
+            await slack.slash("digest settings")
+            await slack.wait_for(lambda: slack.responses)
+            assert "(discovery): off" in slack.responses[-1]["text"] + json_blocks(slack.responses[-1])
+            slack.responses.clear()
+            await slack.slash("digest ontdekken aan", user="U2")
+            await slack.wait_for(lambda: slack.responses)
+            assert scheduler.scheduler.get_job("discover:T1") is not None
+        finally:
+            await running.stop()
+        assert slack.violations == []
+
+
+def json_blocks(response: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(response.get("blocks") or [], ensure_ascii=False)

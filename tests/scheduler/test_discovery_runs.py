@@ -109,6 +109,9 @@ async def test_jobs_due_together_share_the_global_budget_in_one_batch(local_web:
     for team in ("T1", "T2", "T3"):
         await news_host(local_web, f"nieuws-{team.lower()}.nl", f"site-{team.lower()}.nl", pages=5)
         await store.call(track, team, f"site-{team.lower()}.nl", [f"nieuws-{team.lower()}.nl"], created=now)
+    off = await news_host(local_web, "nieuws-t4.nl", "site-t4.nl")
+    await store.call(track, "T4", "site-t4.nl", ["nieuws-t4.nl"], created=now)
+    await store.call(discovery_schedule_repo.set_enabled, "T4", False, now=now)
     options = DiscoverOptions(min_delay=0.0, budget=9, per_workspace=4)
     async with local_web.fetcher(max_retries=0) as fetcher:
 
@@ -116,8 +119,9 @@ async def test_jobs_due_together_share_the_global_budget_in_one_batch(local_web:
             return fetcher
 
         discovery = ScheduledDiscovery(store, get_fetcher, options=options, clock=FixedClock(now), gather_delay=0.05)
-        outcomes = await asyncio.gather(*(discovery.run(team) for team in ("T1", "T2", "T3")))
-    assert discovery.batches == [["T1", "T2", "T3"]]  # one run: the budgets are the discovery's own
+        *outcomes, t4 = await asyncio.gather(*(discovery.run(team) for team in ("T1", "T2", "T3", "T4")))
+    assert list(discovery.batches) == [["T1", "T2", "T3"]]  # one run: the budgets are the discovery's own
+    assert t4.outcome == "off" and off.requests == []  # switched off: never joins a batch
     assert [o.outcome for o in outcomes] == ["done"] * 3
     assert [o.pages for o in outcomes] == [3, 3, 3]  # 9 shared equally, below the 4 per workspace
     assert sum(o.links for o in outcomes) == 3  # each newest page (rank 0) holds the link
@@ -183,7 +187,7 @@ async def test_a_failing_workspace_does_not_stop_the_others(local_web: LocalWeb,
 
         discovery = ScheduledDiscovery(store, get_fetcher, options=FAST, clock=FixedClock(now), gather_delay=0.05)
         t1, t2 = await asyncio.gather(discovery.run("T1"), discovery.run("T2"))
-    assert discovery.batches == [["T1", "T2"]]  # together first, then one by one after the failure
+    assert list(discovery.batches) == [["T1", "T2"]]  # together first, then one by one after the failure
     assert t1.outcome == "failed" and "disk full" in (t1.error or "")
     assert t2.outcome == "done"
     # What the failed batch read for T2 stayed recorded (one transaction per page): not read again.
@@ -289,3 +293,20 @@ async def test_switched_off_workspace_is_not_crawled_and_a_recheck_waits_for_dis
         await scheduler.run_recheck("T1", "mysite.nl")
         assert (await running).outcome == "done"
     assert order == ["fetcher", "recheck mysite.nl"]
+
+
+async def test_a_batch_is_capped_and_the_rest_follows(local_web: LocalWeb, store: Store) -> None:
+    now = datetime.now(UTC)
+    for team in ("T1", "T2", "T3"):
+        await news_host(local_web, f"nieuws-{team.lower()}.nl", f"site-{team.lower()}.nl")
+        await store.call(track, team, f"site-{team.lower()}.nl", [f"nieuws-{team.lower()}.nl"], created=now)
+    async with local_web.fetcher(max_retries=0) as fetcher:
+
+        async def get_fetcher() -> Any:
+            return fetcher
+
+        discovery = ScheduledDiscovery(store, get_fetcher, options=FAST, clock=FixedClock(now), gather_delay=0.05, max_batch=2)
+        outcomes = await asyncio.gather(*(discovery.run(team) for team in ("T1", "T2", "T3")))
+    assert list(discovery.batches) == [["T1", "T2"], ["T3"]]
+    assert [(o.outcome, o.links) for o in outcomes] == [("done", 1)] * 3
+    assert discovery.in_progress("T1") is None
