@@ -126,22 +126,28 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
     main = tag in MAIN_TAGS
     if not attrs:
         return zone, main
-    role = attrs.get("role")
+    get = attrs.get
+    role = get("role")
     if role:
         role = role.strip().lower()
         zone = ROLE_ZONES.get(role, zone)
         main = main or role in MAIN_ROLES
-    if not main and attrs.get("itemprop") in ("articleBody", "text", "mainEntityOfPage"):
-        main = True
-    cls = attrs.get("class")
-    id_ = attrs.get("id")
+    cls = get("class")
+    id_ = get("id")
     if cls or id_:
         word_zone, word_main = classify_attr(f"{cls} {id_}" if cls and id_ else (cls or id_))  # type: ignore[arg-type]
         if zone is None:
             zone = word_zone
         main = main or word_main
-    if zone is None and ("hidden" in attrs or _HIDDEN_STYLE.search(attrs.get("style") or "")):
-        zone = Placement.OTHER  # not shown: cookie preference centres, collapsed mobile menus
+    if not main and "itemprop" in attrs and get("itemprop") in ("articleBody", "text", "mainEntityOfPage"):
+        main = True
+    if zone is None:
+        if "hidden" in attrs:
+            zone = Placement.OTHER  # not shown: cookie preference centres, collapsed menus
+        else:
+            style = get("style")
+            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+                zone = Placement.OTHER
     return zone, main
 
 
