@@ -135,7 +135,8 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
     cls = get("class")
     id_ = get("id")
     if cls or id_:
-        word_zone, word_main = classify_attr(f"{cls} {id_}" if cls and id_ else (cls or id_))  # type: ignore[arg-type]
+        words = f"{cls} {id_}" if cls and id_ else (cls or id_)
+        word_zone, word_main = classify_attr(words)  # type: ignore[arg-type]
         if zone is None:
             zone = word_zone
         main = main or word_main

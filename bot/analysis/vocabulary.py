@@ -55,9 +55,10 @@ _ZONE_WORDS: list[tuple[Placement, frozenset[str], tuple[str, ...]]] = [
         frozenset({
             "nav", "navbar", "navigation", "menu", "menus", "submenu", "megamenu", "breadcrumb", "breadcrumbs",
             "crumbs", "pagination", "pager", "paging", "skip", "dropdown", "hamburger", "offcanvas", "drawer",
-            "postnav",
+            "postnav", "navs", "subnav", "topnav", "sidenav", "mainnav",
         }),
-        ("nav", "menu", "breadcrumb", "paginat", "dropdown"),
+        ("navbar", "navigat", "navlink", "navmenu", "navitem", "navlist", "menu", "breadcrumb", "paginat",
+         "dropdown"),
     ),
     (
         Placement.HEADER,
