@@ -256,7 +256,8 @@ class Index:
         form = frozenset(form_tokens(words, lang))
         quoted = quoted_words(text)
         scene: list[str] = []
-        offtopic = any(w in OFFTOPIC for w in words)
+        kinds = self._site_kinds(words)
+        offtopic = any(w in OFFTOPIC for w in words if w not in kinds)
         conflict = any(w in DOMAIN_CONFLICT for w in words)
         terms: list[Term] = []
         concepts: set[str] = set()
@@ -282,6 +283,8 @@ class Index:
                 continue
             if word in quoted:
                 continue  # an unknown word the asker quotes is an example (an anchor, a search term)
+            if word in kinds:
+                continue  # what a linking site is about: see below
             if word in CONTEXT:
                 scene.append(word)  # the asker's trade, town or people: see below
                 continue
@@ -322,7 +325,34 @@ class Index:
         evident = specific or concepts & {"link", "backlink"} or concepts & (STRONG - AMBIGUOUS)
         if not evident:
             terms.extend(Term("U:" + stem(word, lang), word) for word in scene)
+        # "a link from a car blog", "een link van een reisblog": the kind of site linking is a question
+        # of relevance when the question is about links; otherwise the word stands for itself.
+        if kinds and concepts & {"link", "backlink"}:
+            terms.append(Term("C:relevance", sorted(kinds)[0], KIND_WEIGHT))
+            concepts.add("relevance")
+        elif kinds:
+            terms.extend(Term("U:" + stem(word, lang), word) for word in kinds)
+            offtopic = offtopic or any(w in OFFTOPIC for w in kinds)
         return Analysis(tuple(terms), frozenset(concepts), offtopic, frozenset(specific), conflict, form)
+
+    def _site_kinds(self, words: list[str]) -> set[str]:
+        """Words naming what a linking site is about ("car" in "from a car blog", "reis" in "reisblog").
+
+        Only words that say nothing else the desk knows: "a news site" and "a big blog" are concepts.
+        """
+        kinds: set[str] = set()
+        for i, word in enumerate(words):
+            if word in SITE_NOUNS and i >= 2:
+                before = words[i - 1]
+                if words[i - 2] in KIND_INTRO or (i >= 3 and words[i - 3] in KIND_INTRO and words[i - 2] in ARTICLES):
+                    if not is_stop(before) and not before.isdigit() and concept_of(before) is None:
+                        kinds.add(before)
+            elif len(word) > 7 and word.endswith(("blog", "site")) and concept_of(word) is None:
+                head = word[: -4]
+                if f"nl:{stem(word, 'nl')}" not in self.keyset and f"en:{stem(word, 'en')}" not in self.keyset:
+                    if head not in SITE_NOUNS and concept_of(head) is None:
+                        kinds.add(word)
+        return kinds
 
     # -- scoring --------------------------------------------------------------------------------
     def _norm(self, keys: frozenset[str]) -> float:
@@ -423,6 +453,13 @@ _EFFECT_BEFORE = frozenset(
     {"it", "they", "that", "this", "these", "those", "will", "would", "does", "do", "did", "can", "could",
      "really", "actually", "still", "ever", "even", "also", "links", "backlinks", "link", "backlink"}
 )
+
+# "a link from a car blog": the words around a linking site's kind (see Index._site_kinds).
+SITE_NOUNS = frozenset({"blog", "blogs", "site", "sites", "website", "websites", "webshop", "forum", "magazine",
+                        "pagina", "page", "platform"})
+KIND_INTRO = frozenset({"from", "van", "vanaf", "uit", "on", "op", "a", "an", "een"})
+ARTICLES = frozenset({"a", "an", "een", "de", "het", "the"})
+KIND_WEIGHT = 0.8
 
 # How much of a question the best entry must account for, by how clearly the question is about SEO.
 COVER_SPECIFIC = 0.30  # names an unambiguous SEO term: "backlinks for my hair salon" is fine
