@@ -192,7 +192,7 @@ def discovery_lines(settings: DigestSettings, state: Any, run: Any, *, now: date
         outcome = t(f"digest.discovery.{state.last_outcome}", lang)
     except KeyError:
         outcome = state.last_outcome or "?"
-    if state.last_outcome in ("done", "interrupted", "running") and run is not None:
+    if state.last_outcome in ("done", "interrupted") and run is not None:
         outcome += t("digest.discovery.counts", lang, pages=run.pages, links=run.links_new)
     if state.last_error and state.last_outcome not in ("done", "running"):
         outcome += f" ({state.last_error})"

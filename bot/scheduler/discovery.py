@@ -232,7 +232,7 @@ class ScheduledDiscovery:
             )
         except asyncio.CancelledError:
             for team_id in teams:
-                await asyncio.shield(self._record(team_id, "interrupted", None))
+                await asyncio.shield(self._record_interrupted(team_id))
             raise
         except Exception as err:
             if len(teams) > 1:
@@ -257,6 +257,13 @@ class ScheduledDiscovery:
                 len(report.new_links), " (resumed)" if report.resumed else "",
             )
         return outcomes
+
+    async def _record_interrupted(self, team_id: str) -> None:
+        try:
+            run_id = await self._last_run_id(team_id)
+        except Exception:  # pragma: no cover - the database itself is gone
+            run_id = None
+        await self._record(team_id, "interrupted", None, run_id)
 
     async def _last_run_id(self, team_id: str) -> int | None:
         from storage.discover_repo import last_run

@@ -324,6 +324,11 @@ class DigestScheduler:
     def _on_event(self, event: JobExecutionEvent) -> None:
         parts = event.job_id.split(":")
         team_id = parts[1] if len(parts) > 1 else None
+        if isinstance(event.exception, asyncio.CancelledError):
+            # Cancelled by shutdown: not a failure (a digest is settled by the ledger, a discovery
+            # was recorded as interrupted and resumes at the next start).
+            log.info("job %s cancelled at shutdown", event.job_id)
+            return
         if event.code == EVENT_JOB_MISSED:
             log.warning("job %s missed its run time %s", event.job_id, event.scheduled_run_time)
             outcome, error = "missed", f"{event.job_id} missed {event.scheduled_run_time}"
@@ -334,9 +339,7 @@ class DigestScheduler:
             task = asyncio.get_running_loop().create_task(self._record(team_id, outcome, error))
             self._pending.add(task)
             task.add_done_callback(self._pending.discard)
-        elif team_id and parts[0] == "discover" and event.code != EVENT_JOB_MISSED and not isinstance(
-            event.exception, asyncio.CancelledError
-        ):  # cancelled at shutdown: already recorded as interrupted, resumed at the next start
+        elif team_id and parts[0] == "discover" and event.code != EVENT_JOB_MISSED:
             # A missed discovery is not recorded as an attempt: the sweep catches it up while the
             # digest is still ahead (see bot.scheduler.discovery.catch_up_due).
             task = asyncio.get_running_loop().create_task(self._record_discovery(team_id, outcome, error))

@@ -188,6 +188,12 @@ async def test_missed_discovery_is_not_an_attempt_but_errors_are_recorded(store:
     state = await store.call(discovery_schedule_repo.get_state, "T2")
     assert state.last_outcome == "error" and "boom" in state.last_error
     assert (await store.call(digest_repo.get_settings, "T2")).last_outcome is None  # the digest's own outcome untouched
+    # A job body cancelled at shutdown is not an error (neither for a discovery nor for a digest).
+    for job_id in ("discover:T1", "digest:T1"):
+        scheduler._on_event(JobExecutionEvent(EVENT_JOB_ERROR, job_id, None, NOW, exception=asyncio.CancelledError()))
+    await asyncio.gather(*scheduler._pending)
+    assert (await store.call(discovery_schedule_repo.get_state, "T1")).last_outcome is None
+    assert (await store.call(digest_repo.get_settings, "T1")).last_outcome is None
 
 
 def test_migration_adds_columns_with_defaults_to_existing_rows(tmp_path: Path) -> None:

@@ -230,6 +230,8 @@ async def test_interrupted_run_is_resumed_by_the_sweep_without_refetching(local_
         await first.shutdown()  # the bot stops mid-crawl
         state = await store.call(discovery_schedule_repo.get_state, "T1")
         assert state.last_outcome == "interrupted"
+        view = await store.call(load_settings_view, "T1", now=now, lang="en")
+        assert "interrupted; it continues where it stopped, 2 pages read, 1 new links" in view
         assert await store.call(discovery_schedule_repo.unfinished_scheduled) == ["T1"]
 
         release.set()
