@@ -157,6 +157,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "onbekend", "onbekende", "unknown", "obscure", "populair", "populaire", "popular", "gerenommeerd",
              "gerenommeerde", "reputable", "respected", "gerespecteerd", "gerespecteerde"),
     "only": ("only", "alone", "alleen", "enkel", "solely", "uitsluitend", "enige", "louter", "purely"),
+    "assess": ("assess", "assesses", "decide", "decides", "determine", "determines", "judge", "judges", "evaluate",
+               "evaluates", "bepaalt", "bepalen", "beoordeelt", "beoordelen", "inschat", "inschatten",
+               "whatmakes"),
     "identify": ("recognise", "recognize", "recognising", "recognizing", "herken", "herkennen", "herkent", "spot",
                  "spotten", "identify", "identificeren", "detect", "detecteren", "opsporen", "onderscheiden",
                  "tell"),
@@ -245,7 +248,7 @@ VERY_WORDS = BACKLINK_WORDS | frozenset(
     domeinautoriteit ahrefs semrush majestic ubersuggest searchconsole sistrix linkody linkdecay linkverval
     linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat
     serp serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel
-    referring inbound nobacklinks biovitaal securenet vandam
+    referring inbound nobacklinks biovitaal securenet vandam linkable linkwaardig linkwaardige linkbait
     """.split()
 )
 

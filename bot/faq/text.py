@@ -264,6 +264,8 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("like", "im", "five"), "explain"),
     (("like", "i", "am", "five"), "explain"),
     (("well", "known"), "wellknown"),
+    (("what", "makes"), "whatmakes"),
+    (("wat", "maakt"), "whatmakes"),
     # Openers that say how the question is asked, not what about ("quick one", "domme vraag").
     (("quick", "one"), "filler"),
     (("quick", "question"), "filler"),
