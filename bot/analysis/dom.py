@@ -29,6 +29,9 @@ BLOCK_TAGS = frozenset({
     "center", "caption", "menu", "hgroup", "legend", "-document",
 })
 
+#: zones whose subtree is not walked: their links are collected directly (they never hold main content)
+CLOSED_ZONE_TAGS = frozenset({"nav", "footer", "aside"})
+
 #: inline formatting whose text simply belongs to the enclosing element (no record of their own)
 TRANSPARENT_TAGS = frozenset({
     "b", "strong", "i", "em", "u", "s", "small", "sup", "sub", "mark", "abbr", "cite", "q", "code", "time",
@@ -152,6 +155,17 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
     return zone, main
 
 
+def _inside_excluded(node: LexborNode, stop: LexborNode) -> bool:
+    """Whether ``node`` sits in an excluded element (svg, noscript, template...) below ``stop``."""
+    stop_id = stop.mem_id
+    current = node.parent
+    while current is not None and current.mem_id != stop_id:
+        if current.tag in EXCLUDED_TAGS:
+            return True
+        current = current.parent
+    return False
+
+
 class Document:
     """A parsed page plus memoised :class:`ElementInfo` records."""
 
@@ -180,6 +194,7 @@ class Document:
         text_blocks: dict[int, ElementInfo] = {}
         excluded_tags = EXCLUDED_TAGS
         transparent = TRANSPARENT_TAGS
+        closed_zones = CLOSED_ZONE_TAGS
         uid = 0
         stack: list[tuple[LexborNode | None, ElementInfo]] = []
         parent = root
@@ -201,6 +216,21 @@ class Document:
                         text_blocks[block.uid] = block
                 elif tag and tag[0] != "-" and tag not in excluded_tags:
                     first = child.first_child
+                    if tag in closed_zones and first is not None:
+                        # nav/footer/aside: every link inside takes this zone (or is outside the
+                        # main content anyway); collect them without walking the subtree
+                        uid += 1
+                        zone_info = ElementInfo(uid, tag, parent, child)
+                        elements.append(zone_info)
+                        for anchor in child.css("a"):
+                            if _inside_excluded(anchor, child):
+                                continue
+                            uid += 1
+                            info = ElementInfo(uid, "a", zone_info, anchor)
+                            elements.append(info)
+                            links.append(info)
+                        child = child.next
+                        continue
                     if tag == "a":
                         uid += 1
                         info = ElementInfo(uid, tag, parent, child)

@@ -202,3 +202,12 @@ def test_junk_hrefs_do_not_crash_and_never_match() -> None:
     assert [l.anchor for l in links_to(analysis, ["site.nl"])] == ["ok"]
     assert resolve(None, PAGE) is None
     assert resolve("https://site.nl", PAGE) == "https://site.nl"
+
+
+def test_links_in_excluded_parts_of_a_nav_or_footer_are_ignored_too() -> None:
+    html = """<body><nav><ul><li><a href="https://site.nl/menu">Menu</a></li></ul>
+    <svg><a href="https://site.nl/svg">s</a></svg><noscript><a href="https://site.nl/ns">n</a></noscript></nav>
+    <footer><template><a href="https://site.nl/tpl">t</a></template><a href="https://site.nl/foot">Foot</a></footer></body>"""
+    links = analyse_html(html, PAGE).links
+    assert [(l.href, l.placement.value) for l in links] == [
+        ("https://site.nl/menu", "navigation"), ("https://site.nl/foot", "footer")]
