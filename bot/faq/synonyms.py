@@ -208,7 +208,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "bestand", "file", "files", "formaat", "format", "formats", "inladen", "laden", "load", "exports"),
     "seotool": ("ahrefs", "semrush", "majestic", "ubersuggest", "searchconsole", "gsc", "sistrix", "linkody"),
     "check": ("check", "checks", "checken", "controle", "controles", "controleer", "controleren", "verify",
-              "checker", "gecontroleerd", "checked", "nakijken", "recheck"),
+              "checker", "gecontroleerd", "checked", "nakijken", "recheck", "viewcheck"),  # "viewcheck": "how do I see/find ..."
     "status": ("status", "statussen", "statuses", "pending", "overzicht"),
     "missing": ("missing", "vermist", "ontbreekt", "notyet"),
     "blocked": ("blocked", "block", "blocks", "blocking", "geblokkeerd", "blokkeert", "blokkeren", "403", "401",
