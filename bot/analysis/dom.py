@@ -227,6 +227,7 @@ class Document:
                                 continue
                             uid += 1
                             info = ElementInfo(uid, "a", zone_info, anchor)
+                            info._zone = None  # the enclosing zone names it; its classes are not read
                             elements.append(info)
                             links.append(info)
                         child = child.next
