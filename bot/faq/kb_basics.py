@@ -578,4 +578,39 @@ ENTRIES: tuple[Entry, ...] = (
             "Zijn interne links ook belangrijk?",
         ],
     ),
+
+    entry(
+        "referring-domains",
+        en=(
+            "A *backlink* is one link; a *referring domain* is one website that links to you, whether it has one "
+            "link to you or a hundred. A site that puts your link in its footer gives you many backlinks but still "
+            "only one referring domain, and each extra link from a site that already links to you adds little. "
+            "That is why the weekly digest charts referring domains: more different, relevant sites is real "
+            "progress."
+        ),
+        nl=(
+            "Een *backlink* is één link; een *verwijzend domein* is één website die naar je linkt, of dat nu met "
+            "één link is of met honderd. Een site die jouw link in de footer zet, geeft je veel backlinks maar nog "
+            "steeds één verwijzend domein, en elke extra link van een site die al naar je linkt voegt weinig toe. "
+            "Daarom toont de wekelijkse digest het aantal verwijzende domeinen: meer verschillende, relevante "
+            "sites is echte vooruitgang."
+        ),
+        related=("what-is-backlink", "placement", "bot-digest"),
+        q_en=[
+            "What is a referring domain?",
+            "difference between a referring domain and a backlink",
+            "do several links from the same site count",
+            "does a link count twice if it is on every page of a site",
+            "is a second link from the same website worth much",
+            "why does the digest show referring domains",
+        ],
+        q_nl=[
+            "Wat is een verwijzend domein?",
+            "verschil tussen verwijzende domeinen en backlinks",
+            "tellen meerdere links van dezelfde site mee",
+            "telt een link dubbel als hij op elke pagina van een site staat",
+            "is een tweede link van dezelfde website veel waard",
+            "waarom toont de digest verwijzende domeinen",
+        ],
+    ),
 )

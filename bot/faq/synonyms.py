@@ -16,7 +16,8 @@ from functools import lru_cache
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- link vocabulary
-    "backlink": ("referringdomain", "backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound",
+    "refdomain": ("referringdomain", "referringdomains", "samesite"),
+    "backlink": ("backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound",
                  "inkomende", "incoming", "terugverwijzing", "terugverwijzingen", "verwijzende", "referring",
                  "inlink", "inlinks"),
     "link": ("link", "links", "linkje", "linkjes", "linken", "linkt", "gelinkt", "linking", "linked", "hyperlink",
