@@ -370,7 +370,9 @@ def decide(prior: Prior, evidence: Evidence, *, baseline_done: bool) -> Decision
         keep = reason == Reason.UNREACHABLE.value and prior.reason is not None
         return Decision(LinkStatus.LOST, prior.reason if keep else reason, streak, changes, tuple(events))
     if streak >= CONFIRMATIONS_FOR_LOSS and baseline_done:
-        detail: dict[str, object] = {"previous_status": prior.status.value}
+        # seen_live: a check saw the link count at least once; a link never seen live is not a loss
+        # in a digest (an import or a hand-added URL that never linked).
+        detail: dict[str, object] = {"previous_status": prior.status.value, "seen_live": prior.ever_live}
         if prior.last_link is not None:
             detail["last_link"] = {
                 "target_url": prior.last_link.target_url,

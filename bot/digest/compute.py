@@ -1,18 +1,22 @@
 """What changed for a site in a period, computed from the stored history (events), not guessed.
 
-- ``gained``: links that became live in the period: ``appeared`` (first time live) and ``returned``
-  (live again after a confirmed loss). ``first_check`` marks links found at their page's very first
-  check (just imported or added): known now, but maybe there for years; ``totals.gained_first_check``
-  counts them so a digest can say "12 new, 300 imported".
-- ``lost``: confirmed losses only (``lost`` events: two consecutive checks agreed). ``missing`` and
-  ``blocked`` links are never in this list. ``seen_before`` is false for links an import claimed but
-  no check ever found (the export was out of date), true for links we saw ourselves.
-- A link lost and back within the same period (or back and lost again) is a flap: it appears in
-  neither list, only in ``totals.flapped``, so the digest reports the net state of the week.
+Decisions (QA bug 1):
+
+- ``gained``: links that are *new* in the period: ``appeared`` after their page's first check (the
+  page was checked before without the link), ``appeared`` through discovery, and ``returned`` (live
+  again after a confirmed loss). A link found live at its page's very first check (just imported or
+  added by hand) is known, not new: it may have been there for years. It is not in ``gained``; it is
+  counted in ``totals.confirmed_first_check`` and treated as live at the start of the period.
+- ``lost``: confirmed losses (``lost`` events: two consecutive checks agreed) of links a check saw
+  live. A link seen live and confirmed lost within the same period is lost. A link that no check ever
+  saw live (an import that was out of date, a 404 from the start) is neither lost nor gained: it is
+  counted in ``totals.never_live``. ``missing`` and ``blocked`` links are never in this list.
+- A link lost and back within the same period is a flap: in neither list, only ``totals.flapped``.
 - ``changed``: per-link changes (``nofollow-added``, ``follow-restored``, ``anchor-changed``,
   ``target-changed``, ``placement-changed``) with before and after.
-- ``totals``: counts of the lists, the current state of the site, referring domains now and at the
-  start of the period, and the annualised loss rate (to compare with the normal 5-15 % a year).
+- ``totals``: counts of the lists (``net`` = gained - lost), the current state of the site, referring
+  domains, and the annualised loss rate: lost / links live at the start of the period (links live now,
+  minus the new ones, plus the lost ones), to compare with the normal 5-15 % a year.
 """
 
 from __future__ import annotations
@@ -78,6 +82,14 @@ def _link_fields(event: EventRow, *, from_detail: bool = False) -> dict[str, Any
     }
 
 
+def lost_was_live(event: EventRow) -> bool:
+    """Whether a ``lost`` event is the loss of a link a check saw live (older events: a link was seen)."""
+    seen = event.detail.get("seen_live")
+    if seen is None:
+        return isinstance(event.detail.get("last_link"), dict)
+    return bool(seen)
+
+
 def compute_digest(
     db: sqlite_utils.Database, team_id: str, domain: str, *, days: int = 7, now: datetime | None = None
 ) -> Digest:
@@ -93,38 +105,44 @@ def compute_digest(
 
     # The first and last status-changing event of each link in the period decide gained/lost/flapped.
     by_link: dict[int, list[EventRow]] = {}
+    never_live = 0
     for event in events:
+        if event.type == "lost" and not lost_was_live(event):
+            never_live += 1  # never seen live: not a loss of ours
+            continue
         if event.type in GAIN_EVENTS or event.type == "lost":
             by_link.setdefault(event.backlink_id or -event.id, []).append(event)
     gained: list[dict[str, Any]] = []
     lost: list[dict[str, Any]] = []
     flapped = 0
+    confirmed = 0
     for chain in by_link.values():
         first, last = chain[0], chain[-1]
         live_at_start = first.type == "lost"  # a loss means it counted before
         live_at_end = last.type != "lost"
-        if live_at_start == live_at_end:  # lost and back, or new and lost again, within the period
+        baseline = first.type == "appeared" and bool(first.detail.get("first_check"))
+        if live_at_start and live_at_end:  # lost and back within the period
             flapped += 1
-        elif not live_at_end:
+        elif not live_at_end:  # lost: live at the start, or seen live (even first) in the period
             lost.append(
                 {
                     "source_url": last.source_url,
                     "source_domain": last.source_domain,
                     "reason": last.reason,
                     "at": last.at,
-                    # False: an import claimed the link but no check ever saw it (stale export data)
-                    "seen_before": isinstance(last.detail.get("last_link"), dict),
+                    "seen_before": True,  # a check saw the link live (never-live links are not here)
                     **_link_fields(last, from_detail=True),
                 }
             )
+        elif baseline:
+            confirmed += 1
         else:
             gained.append(
                 {
                     "source_url": last.source_url,
                     "source_domain": last.source_domain,
                     "event": first.type,
-                    # found at the page's first check (just imported or added): known, not necessarily new
-                    "first_check": bool(first.detail.get("first_check")) if first.type == "appeared" else False,
+                    "first_check": False,
                     "at": first.at,
                     "status": last.status,
                     **_link_fields(last),
@@ -148,6 +166,7 @@ def compute_digest(
     summary = site_summary(db, team_id, site.domain, now=end)
     gained_domains = {g["source_domain"] for g in gained}
     lost_domains = {g["source_domain"] for g in lost}
+    # Live at the start: live now, minus the new ones, plus the lost ones (first-check links were there).
     live_start = max(0, summary.live - len(gained) + len(lost))
     loss_rate = (len(lost) / live_start) * (365 / days) if live_start else 0.0
     totals = {
@@ -162,7 +181,8 @@ def compute_digest(
         "blocked": summary.blocked,
         "pending": summary.pending,
         "referring_domains": summary.referring_domains,
-        "gained_first_check": sum(1 for g in gained if g["first_check"]),
+        "confirmed_first_check": confirmed,
+        "never_live": never_live,
         "gained_domains": len(gained_domains),
         "lost_domains": len(lost_domains),
         "live_at_start": live_start,

@@ -8,10 +8,11 @@ changed in the period) with queries of its own:
   current rows. A link counts from the check where it was first live until a confirmed loss; an
   unconfirmed miss and a blocked page still count (DESIGN.md: a bot wall is not a lost link).
   The net change of live links and referring domains over the period comes from the same walk.
-- **Loss rate**: confirmed losses in the last 12 weeks (or since tracking began, at least 2 weeks)
+- **Loss rate**: confirmed losses (of links a check saw live) in the last 12 weeks (or since tracking began, at least 2 weeks)
   over the average number of live links, annualised, against the normal 5-15 % a year.
 - **Monthly target**: new *quality* links this calendar month (workspace time zone): followed
-  dofollow links first live this month, not in a footer, sidebar, navigation, header or comments,
+  dofollow links first live this month (not links found at their page's first check: an import or a
+  hand-added page is known, not new; see :mod:`bot.digest.compute`), not in a footer, sidebar, navigation, header or comments,
   counted once per referring domain; against the workspace's target range (default 2-4).
 - **Competitors**: links that tracked competitors gained in the period from domains that do not
   link to this site (or no longer do): the outreach hint.
@@ -44,6 +45,10 @@ NOT_QUALITY_PLACEMENTS = frozenset({"footer", "sidebar", "navigation", "header",
 STATE_EVENTS = ("appeared", "lost", "returned")
 CHANGE_EVENTS = ("nofollow-added", "follow-restored", "anchor-changed", "target-changed", "placement-changed")
 MAX_COMPETITOR_HINTS = 50
+# A confirmed loss of a link a check saw live (older events without ``seen_live``: a link was seen).
+LIVE_LOSS_SQL = "COALESCE(json_extract(e.detail, '$.seen_live'), json_extract(e.detail, '$.last_link') IS NOT NULL)"
+# An appearance that is new: not a link found at its page's first check (imported or added: known, not new).
+NEW_APPEARANCE_SQL = "COALESCE(json_extract(e.detail, '$.first_check'), 0) = 0"
 
 
 @dataclass(frozen=True)
@@ -191,9 +196,10 @@ def series_at(
             counted[link_id] = domain
     domains = Counter(counted.values())
     events = db.execute(
-        """SELECT backlink_id, type, at FROM events
-           WHERE team_id = ? AND site_id = ? AND at >= ? AND type IN ('appeared', 'lost', 'returned')
-           ORDER BY at DESC, id DESC""",
+        f"""SELECT e.backlink_id, e.type, e.at FROM events e
+           WHERE e.team_id = ? AND e.site_id = ? AND e.at >= ? AND e.type IN ('appeared', 'lost', 'returned')
+             AND (e.type != 'lost' OR {LIVE_LOSS_SQL})
+           ORDER BY e.at DESC, e.id DESC""",
         [team_id, site_id, iso(ordered[0])],
     ).fetchall()
     points: list[SeriesPoint] = []
@@ -233,7 +239,8 @@ def loss_rate(
     start = max(parse_iso(series[0].at) - timedelta(days=7), tracked_since) if series else tracked_since
     span = end - start
     lost = db.execute(
-        "SELECT COUNT(*) FROM events WHERE team_id = ? AND site_id = ? AND type = 'lost' AND at >= ? AND at < ?",
+        f"SELECT COUNT(*) FROM events e WHERE e.team_id = ? AND e.site_id = ? AND e.type = 'lost' AND e.at >= ? AND e.at < ? "
+        f"AND {LIVE_LOSS_SQL}",
         [team_id, site_id, iso(start), iso(end)],
     ).fetchone()[0]
     relevant = [p.live for p in series if parse_iso(p.at) >= start] or [p.live for p in series[-1:]]
@@ -268,6 +275,7 @@ def target_progress(
     count = db.execute(
         f"""SELECT COUNT(DISTINCT b.source_domain) FROM events e JOIN backlinks b ON b.id = e.backlink_id
             WHERE e.team_id = ? AND e.site_id = ? AND e.type = 'appeared' AND e.at >= ? AND e.at < ?
+              AND {NEW_APPEARANCE_SQL}
               AND b.team_id = ? AND b.follow = 1 AND COALESCE(b.kind, 'dofollow') = 'dofollow'
               AND COALESCE(b.placement, '') NOT IN ({placeholders})""",
         [team_id, site_id, iso(month_start), iso(end), team_id, *sorted(NOT_QUALITY_PLACEMENTS)],
@@ -296,12 +304,13 @@ def competitor_hints(
 ) -> list[CompetitorHint]:
     """Links competitors gained in the period from domains that do not (or no longer) link to us."""
     rows = db.execute(
-        """SELECT s.domain, b.source_domain, b.source_url, b.follow, e.at
+        f"""SELECT s.domain, b.source_domain, b.source_url, b.follow, e.at
            FROM site_competitors sc
            JOIN sites s ON s.id = sc.competitor_id AND s.team_id = sc.team_id
            JOIN events e ON e.team_id = sc.team_id AND e.site_id = sc.competitor_id
            JOIN backlinks b ON b.id = e.backlink_id AND b.team_id = e.team_id
            WHERE sc.team_id = ? AND sc.site_id = ? AND e.type = 'appeared' AND e.at >= ? AND e.at < ?
+             AND {NEW_APPEARANCE_SQL}
              AND NOT EXISTS (
                  SELECT 1 FROM backlinks mine
                  WHERE mine.team_id = sc.team_id AND mine.site_id = sc.site_id
@@ -344,9 +353,10 @@ def period_changes_from_events(
     lost: list[LinkItem] = []
     changed: list[ChangeItem] = []
     for source_url, domain, kind, follow, anchor, placement, etype, reason, detail, at in db.execute(
-        """SELECT b.source_url, b.source_domain, b.kind, b.follow, b.anchor, b.placement, e.type, e.reason, e.detail, e.at
+        f"""SELECT b.source_url, b.source_domain, b.kind, b.follow, b.anchor, b.placement, e.type, e.reason, e.detail, e.at
            FROM events e JOIN backlinks b ON b.id = e.backlink_id
            WHERE e.team_id = ? AND e.site_id = ? AND e.at >= ? AND e.at < ? AND b.team_id = ?
+             AND (e.type != 'appeared' OR {NEW_APPEARANCE_SQL}) AND (e.type != 'lost' OR {LIVE_LOSS_SQL})
            ORDER BY e.at, e.id""",
         [team_id, site_id, iso(start), iso(end), team_id],
     ):

@@ -67,9 +67,8 @@ def test_digest_json_from_history(db) -> None:  # type: ignore[no-untyped-def]
     assert set(digest) == {"site", "period", "gained", "lost", "changed", "totals"}
     assert digest["site"] == "site.nl"
     assert digest["period"] == {"start": "2026-11-18T12:00:00+00:00", "end": "2026-11-25T12:00:00+00:00"}
-    assert [(g["source_url"], g["event"]) for g in digest["gained"]] == [("https://l6.example.com/post", "appeared")]
-    assert digest["gained"][0]["kind"] == "dofollow" and digest["gained"][0]["status"] == "live"
-    assert digest["gained"][0]["first_check"] is True and digest["totals"]["gained_first_check"] == 1
+    # l6 was found live at its page's first check: a known link, not a new one (not in gained)
+    assert digest["gained"] == [] and digest["totals"]["confirmed_first_check"] == 1
     lost = [(item["source_url"], item["reason"]) for item in digest["lost"]]
     # l2: missing on 11-12, confirmed on 11-19; l3: 404 twice (11-19, 11-22). l5 is blocked: never lost.
     # l1 was lost on 11-22 and came back on 11-24: a flap, in neither list.
@@ -81,14 +80,15 @@ def test_digest_json_from_history(db) -> None:  # type: ignore[no-untyped-def]
     assert digest["changed"][0]["before"] == {"kind": "dofollow", "follow": True}
     totals = digest["totals"]
     assert {k: totals[k] for k in ("gained", "lost", "changed", "net", "flapped", "checks")} == {
-        "gained": 1, "lost": 2, "changed": 1, "net": -1, "flapped": 1, "checks": 3}
+        "gained": 0, "lost": 2, "changed": 1, "net": -2, "flapped": 1, "checks": 3}
     assert (totals["live"], totals["lost_total"], totals["blocked"]) == (3, 2, 1)
-    assert totals["live_at_start"] == 4 and totals["annual_loss_rate"] == round(2 / 4 * 365 / 7, 4)
+    assert totals["live_at_start"] == 5 and totals["annual_loss_rate"] == round(2 / 5 * 365 / 7, 4)
 
 
 def test_digest_period_is_history_not_current_state(db) -> None:  # type: ignore[no-untyped-def]
     old = compute_digest(db, "T", "site.nl", days=7, now=datetime(2026, 11, 16, tzinfo=timezone.utc)).to_json()
-    assert len(old["gained"]) == 5 and old["lost"] == [] and old["totals"]["checks"] == 2
+    assert old["gained"] == [] and old["totals"]["confirmed_first_check"] == 5 and old["lost"] == []
+    assert old["totals"]["checks"] == 2
     assert compute_digest(db, "T", "site.nl", days=1, now=NOW).to_json()["gained"] == []
 
 
@@ -99,3 +99,37 @@ def test_digest_rejects_bad_days_and_unknown_site(db) -> None:  # type: ignore[n
         compute_digest(db, "T", "other.nl")
     with pytest.raises(Exception, match="not tracked"):
         compute_digest(db, "OTHER", "site.nl")
+
+
+def _fresh(tmp_path, name: str):  # type: ignore[no-untyped-def]
+    database = connect(tmp_path / name)
+    add_site(database, "T", "site.nl")
+    add_backlinks(database, "T", "site.nl", [NewBacklink(f"https://l{i}.example.com/post") for i in range(1, 4)], found_by="ahrefs")
+    return database
+
+
+def test_live_then_lost_in_one_period_is_lost_and_never_live_is_neither(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = _fresh(tmp_path, "one-week.db")
+    run_check(db, "2026-11-20T09:00:00+00:00", {"l1": FOUND, "l2": NOT_FOUND, "l3": FOUND})
+    run_check(db, "2026-11-21T09:00:00+00:00", {"l1": GONE, "l2": NOT_FOUND, "l3": FOUND})
+    run_check(db, "2026-11-22T09:00:00+00:00", {"l1": GONE, "l2": NOT_FOUND, "l3": GONE})
+    run_check(db, "2026-11-23T09:00:00+00:00", {"l1": GONE, "l2": NOT_FOUND, "l3": FOUND})  # l3 came back before a loss
+    digest = compute_digest(db, "T", "site.nl", days=7, now=NOW).to_json()
+    # l1: live at its first check, confirmed gone: lost. l2: 404 from the start: never live, not a loss.
+    assert [(item["source_url"], item["reason"]) for item in digest["lost"]] == [("https://l1.example.com/post", "link-removed")]
+    assert digest["gained"] == []  # imported links found at their first check are not new
+    totals = digest["totals"]
+    assert (totals["lost"], totals["never_live"], totals["confirmed_first_check"], totals["flapped"]) == (1, 1, 1, 0)
+    assert totals["live_at_start"] == 2 and totals["annual_loss_rate"] == round(1 / 2 * 365 / 7, 4)
+    db.conn.close()
+
+
+def test_a_link_that_appears_after_the_first_check_is_gained(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = _fresh(tmp_path, "gained.db")
+    run_check(db, "2026-11-20T09:00:00+00:00", {"l1": GONE, "l2": FOUND, "l3": FOUND})
+    run_check(db, "2026-11-21T09:00:00+00:00", {"l1": FOUND, "l2": FOUND, "l3": FOUND})
+    digest = compute_digest(db, "T", "site.nl", days=7, now=NOW).to_json()
+    assert [(g["source_url"], g["event"], g["first_check"]) for g in digest["gained"]] == [
+        ("https://l1.example.com/post", "appeared", False)]
+    assert digest["totals"]["confirmed_first_check"] == 2
+    db.conn.close()

@@ -221,3 +221,28 @@ def test_a_returned_link_is_marked_back_again(db) -> None:  # type: ignore[no-un
     report = build_report(db, "T1", "mysite.nl", end=END, start=START, zone=AMS)
     assert [(g.source_domain, g.returned) for g in report.gained] == [("back.example", True)]
     assert "weer terug" in str(build_digest_message(report, lang="nl").blocks)
+
+
+def test_imports_are_not_gains_and_never_live_links_are_not_losses(db) -> None:  # type: ignore[no-untyped-def]
+    """QA bug 1: links found at their first check do not count toward the target (nor as competitors'
+    news); a link no check saw live is not in the loss rate; a link seen live and lost is."""
+    site = make_site(db, "T", "mysite.nl", created=END - timedelta(days=60))
+    rival = make_site(db, "T", "rival.nl", created=END - timedelta(days=60), competitor_of="mysite.nl")
+    for i in range(3):
+        link = add_link(db, "T", site, f"https://imp{i}.example/a", added=END - timedelta(days=40))
+        add_event(db, "T", site, link, "appeared", END - timedelta(days=3), detail={"first_check": True})
+    dead = add_link(db, "T", site, "https://dead.example/a", added=END - timedelta(days=40), status="lost", ever_live=False)
+    add_event(db, "T", site, dead, "lost", END - timedelta(days=2), reason="page-not-found",
+              detail={"previous_status": "missing", "seen_live": False})
+    gone = add_link(db, "T", site, "https://gone.example/a", added=END - timedelta(days=40), status="lost")
+    add_event(db, "T", site, gone, "appeared", END - timedelta(days=5), detail={"first_check": True})
+    add_event(db, "T", site, gone, "lost", END - timedelta(days=2), reason="link-removed",
+              detail={"previous_status": "missing", "seen_live": True, "last_link": {"kind": "dofollow"}})
+    theirs = add_link(db, "T", rival, "https://old-partner.example/a", added=END - timedelta(days=40))
+    add_event(db, "T", rival, theirs, "appeared", END - timedelta(days=3), detail={"first_check": True})
+    report = build_report(db, "T", "mysite.nl", end=END, start=START, zone=AMS)
+    assert report.gained == [] and [i.source_domain for i in report.lost] == ["gone.example"]
+    assert report.target.quality_links == 0 and report.competitors == []
+    assert report.loss_rate.lost == 1
+    # the series counts the never-live link at no moment
+    assert [p.live for p in series_at(db, "T", site, [START - timedelta(days=10)])] == [0]

@@ -502,7 +502,6 @@ async def test_ctrl_c_during_a_check_keeps_the_database_usable(capsys, local_web
 # ------------------------------------------------------------------------------------ open bugs (QA report)
 
 
-@pytest.mark.xfail(reason="QA: a link seen live and then confirmed lost in the same week is a 'flap' and not in the digest", strict=False)
 async def test_first_week_digest_reports_a_confirmed_loss(capsys, local_web: LocalWeb) -> None:  # type: ignore[no-untyped-def]
     blog = await local_web.add_host("blog.example")
     blog.page("/a", article("<a href='https://mysite.nl/'>me</a>"))
@@ -516,7 +515,6 @@ async def test_first_week_digest_reports_a_confirmed_loss(capsys, local_web: Loc
     assert [(item["source_url"], item["reason"]) for item in digest["lost"]] == [(blog.direct_url("/a"), "link-removed")]
 
 
-@pytest.mark.xfail(reason="QA: an imported page that never linked (404 from the start) is reported as a lost link", strict=False)
 async def test_digest_does_not_call_a_never_live_import_lost(capsys, local_web: LocalWeb) -> None:  # type: ignore[no-untyped-def]
     blog = await local_web.add_host("blog.example")
     blog.page("/live", article("<a href='https://mysite.nl/'>me</a>"))
