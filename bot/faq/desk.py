@@ -22,6 +22,8 @@ _HELP = re.compile(
     re.IGNORECASE,
 )
 MAX_QUESTION = 500
+# How far behind the best entry a runner-up may be and still answer in its place (see _match).
+RUNNER_UP_MARGIN = 0.08
 
 
 def _lang(lang: str | None, question: str) -> str:
@@ -93,7 +95,7 @@ def _match(text: str, lang: str) -> tuple[str | None, float]:
     """The topic answering ``text`` (or ``None``) and the match's score (similarity x coverage, 0..1)."""
     index = get_index()
     analysis = index.analyse(text, lang)
-    hits = index.search(analysis, limit=1)
+    hits = index.search(analysis, limit=3)
     if not hits:
         return None, 0.0
     top = hits[0]
@@ -102,6 +104,16 @@ def _match(text: str, lang: str) -> tuple[str | None, float]:
     needed = required_coverage(analysis)
     if needed is not None and top.score >= THRESHOLD and top.coverage >= needed:
         if needed > COVER_SPECIFIC and not index.explains(top.topic, analysis):
+            # The best entry is about other words than the ones that make this an SEO question. A close
+            # runner-up about those very words may answer ("hoe lang blijft een penalty"); a distant one
+            # may not ("mijn relatie is toxisch" is not about toxic links).
+            for hit in hits[1:]:
+                if (
+                    hit.score >= max(THRESHOLD, top.score - RUNNER_UP_MARGIN)
+                    and hit.coverage >= needed
+                    and index.explains(hit.topic, analysis)
+                ):
+                    return hit.topic, hit.score * hit.coverage
             return None, score
         return top.topic, score
     return None, score
