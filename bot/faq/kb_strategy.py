@@ -701,4 +701,38 @@ ENTRIES: tuple[Entry, ...] = (
             "Hoe analyseer ik de backlinks van mijn concurrenten?",
         ],
     ),
+
+    entry(
+        "what-is-linkbuilding",
+        en=(
+            "*Link building* is the ongoing work of getting other websites to link to yours: publishing things "
+            "worth citing, asking for a link where you are already mentioned, and building relationships in your "
+            "field. It is never finished, because every site loses some of its links each year. Aim for steady "
+            "progress (2-4 quality links a month) rather than shortcuts such as bought links, which risk a penalty."
+        ),
+        nl=(
+            "*Linkbuilding* is het doorlopende werk om andere websites naar jouw site te laten linken: iets "
+            "publiceren dat het citeren waard is, om een link vragen waar je al genoemd wordt, en relaties opbouwen "
+            "in je vakgebied. Het is nooit af, want elke site raakt jaarlijks een deel van zijn links kwijt. Mik op "
+            "gestage groei (2-4 kwalitatieve links per maand) in plaats van shortcuts zoals gekochte links, die een "
+            "penalty riskeren."
+        ),
+        related=("sme-start", "links-per-month", "buy-links"),
+        q_en=[
+            "What is link building?",
+            "what does link building mean",
+            "link building meaning",
+            "explain link building",
+            "what do seo people mean by link building",
+            "how does link building work",
+        ],
+        q_nl=[
+            "Wat is linkbuilding?",
+            "wat betekent linkbuilding",
+            "linkbuilding uitleg",
+            "wat houdt linkbuilding in",
+            "wat bedoelen ze met linkbuilding",
+            "hoe werkt linkbuilding",
+        ],
+    ),
 )
