@@ -339,6 +339,7 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("small", "companies"), "mkb"),
     (("small", "shop"), "mkb"),
     (("small", "business", "owner"), "mkb"),
+    (("small", "biz"), "mkb"),
     # Definition intent when the subject was named before ("backlinks?? what are they").
     (("wat", "zijn", "dat"), "betekenis"),
     (("wat", "zijn", "die"), "betekenis"),
