@@ -15,7 +15,7 @@ from bot.errors import BacklinksError
 from bot.i18n import t
 from bot.slack import files
 from bot.slack.app import AppContext
-from bot.slack.blocks import check_progress, check_result, escape, inspect_message, lost_links_message, message
+from bot.slack.blocks import check_progress, check_result, error_message, escape, inspect_message, lost_links_message, message
 from bot.slack.progress import ThrottledProgress
 from handlers import router
 
@@ -106,7 +106,7 @@ async def run_check(cmd: router.Command, domain: str, channel: str, ts: str) -> 
         raise
     except BacklinksError as err:
         await progress.close()
-        await ctx.update(client, channel, ts, message(t("slack.error", lang, message=str(err))))
+        await ctx.update(client, channel, ts, error_message(err, lang))
     except Exception:
         await progress.close()
         log.exception("check of %s failed", domain)
@@ -155,7 +155,7 @@ async def run_action(cmd: router.Command, coro: Any) -> None:
     try:
         await coro
     except BacklinksError as err:
-        await cmd.reply(message(t("slack.error", cmd.lang, message=str(err))))
+        await cmd.reply(error_message(err, cmd.lang))
     except Exception:
         log.exception("button failed")
         await cmd.reply(message(t("slack.internal_error", cmd.lang)))

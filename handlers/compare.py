@@ -18,7 +18,7 @@ from bot.domains import normalise_site
 from bot.errors import BacklinksError
 from bot.i18n import t
 from bot.slack.app import AppContext
-from bot.slack.blocks import escape, message
+from bot.slack.blocks import error_message, escape, message
 from handlers import router
 
 log = logging.getLogger(__name__)
@@ -56,11 +56,12 @@ async def compare(cmd: router.Command) -> None:
 
     site, comps = _sites(cmd)
     comparison = await cmd.ctx.store.call(compare_sites, cmd.team_id, site, comps or None)
-    lines = compare_lines(comparison, cmd.lang)
+    lines = compare_lines(comparison, cmd.lang, cmd=router.COMMAND)
     # title, blank, table rows (header + one per site), blank, then leader and anchor lines
     n_table = 1 + len(comparison.sites)
     title, table, rest = lines[0], lines[2 : 2 + n_table], lines[3 + n_table :]
-    gap = gap_lines(comparison.site, comparison.competitors, comparison.gap, cmd.lang, limit=5, slack=True)
+    unchecked = [c for c in comparison.competitors if c in comparison.unchecked]
+    gap = gap_lines(comparison.site, comparison.competitors, comparison.gap, cmd.lang, limit=5, slack=True, unchecked=unchecked)
     await cmd.reply(message(f"*{escape(title)}*", _code(table), escape("\n".join(rest)), escape("\n".join(gap))))
     png = await asyncio.to_thread(chart_for, comparison)
     await _upload(
@@ -79,12 +80,14 @@ async def gap(cmd: router.Command) -> None:
     if not cmd.args:
         await cmd.usage("compare.usage.gap")
         return
-    from bot.compare.gap import gap_csv, gap_for
+    from bot.compare.gap import gap_csv, gap_report
     from bot.compare.render import gap_lines
 
     site, comps = _sites(cmd)
-    site, comps, items = await cmd.ctx.store.call(gap_for, cmd.team_id, site, comps or None)
-    await cmd.reply(message(escape("\n".join(gap_lines(site, comps, items, cmd.lang, limit=GAP_LINES, slack=True)))))
+    report = await cmd.ctx.store.call(gap_report, cmd.team_id, site, comps or None)
+    site, comps, items = report.site, report.competitors, report.items
+    lines = gap_lines(site, comps, items, cmd.lang, limit=GAP_LINES, slack=True, unchecked=report.unchecked)
+    await cmd.reply(message(escape("\n".join(lines))))
     if items:
         await _upload(
             cmd,
@@ -185,7 +188,7 @@ async def _scan(cmd: router.Command, site: str) -> None:
                 comment=t("compare.slack.toxic_more", cmd.lang, count=len(risky) - TOXIC_BUTTONS),
             )
     except BacklinksError as err:
-        await cmd.reply(message(t("slack.error", cmd.lang, message=str(err))))
+        await cmd.reply(error_message(err, cmd.lang))
     except Exception:
         log.exception("toxic scan of %s failed", site)
         await cmd.reply(message(t("slack.internal_error", cmd.lang)))
@@ -197,7 +200,7 @@ def toxic_message(report: Any, lang: str) -> Any:
     from bot.compare.render import toxic_line, toxic_lines
     from bot.slack.blocks import Message, actions, button, context, sections
 
-    lines = toxic_lines(report, lang, limit=0)
+    lines = toxic_lines(report, lang, limit=0, cmd=router.COMMAND)
     if not report.domains:
         return message(escape(lines[0]))
     summary, reminder = lines[:-1], lines[-1]

@@ -24,7 +24,7 @@ from bot.errors import BacklinksError, UserInputError
 from bot.i18n import t
 from bot.slack import files
 from bot.slack.app import AppContext
-from bot.slack.blocks import IMPORT_CALLBACK, IMPORT_FILE_ACTION, IMPORT_FILE_BLOCK, import_modal, import_result, message
+from bot.slack.blocks import IMPORT_CALLBACK, IMPORT_FILE_ACTION, IMPORT_FILE_BLOCK, error_text, escape, import_modal, import_result, message
 from handlers import router
 from storage import slack_repo
 
@@ -88,10 +88,8 @@ async def import_file(ctx: AppContext, client: AsyncWebClient, team_id: str, use
         data = await files.download(file["url_private"], client.token, api_url=ctx.settings.slack_api_url)
         msg = await import_bytes(ctx, team_id, domain, data, file.get("name"), lang)
         await ctx.store.call(slack_repo.clear_pending_upload, team_id, user_id)
-    except files.DownloadError as err:
-        msg = message(t("slack.import.failed", lang, name=file.get("name") or "?", message=err.text(lang)))
     except BacklinksError as err:
-        msg = message(t("slack.import.failed", lang, name=file.get("name") or "?", message=str(err)))
+        msg = message(t("slack.import.failed", lang, name=escape(file.get("name") or "?"), message=error_text(err, lang)))
     except Exception:
         log.exception("import of file %s failed", file.get("id"))
         msg = message(t("slack.internal_error", lang))

@@ -32,7 +32,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import BacklinksError
 from bot.i18n import t
 from bot.slack.app import AppContext
-from bot.slack.blocks import Message, message
+from bot.slack.blocks import Message, error_message, message
 
 log = logging.getLogger(__name__)
 
@@ -218,7 +218,7 @@ async def dispatch(cmd: Command, text: str) -> None:
         cmd.name, cmd.args, cmd.rest = sub.name, r.args, r.rest
         await sub.handler(cmd)
     except BacklinksError as err:
-        await cmd.reply(message(t("slack.error", cmd.lang, message=str(err))))
+        await cmd.reply(error_message(err, cmd.lang))
     except Exception:
         log.exception("subcommand %s failed", r.name)
         await cmd.reply(message(t("slack.internal_error", cmd.lang)))

@@ -112,6 +112,24 @@ def lost_domains(db: sqlite_utils.Database, team_id: str, site_id: int) -> set[s
     return {r[0] for r in rows}
 
 
+def unchecked_sites(db: sqlite_utils.Database, team_id: str, site_ids: Sequence[int]) -> set[int]:
+    """The sites among ``site_ids`` none of whose backlinks a check has looked at yet (including sites
+    without backlinks): their zero live links say nothing."""
+    _require_team(team_id)
+    if not site_ids:
+        return set()
+    unchecked = set()
+    for site_id in site_ids:  # EXISTS stops at the first checked row
+        row = db.execute(
+            """SELECT EXISTS (SELECT 1 FROM backlinks INDEXED BY backlinks_site
+                              WHERE team_id = ? AND site_id = ? AND last_checked_at IS NOT NULL)""",
+            [team_id, site_id],
+        ).fetchone()
+        if not row[0]:
+            unchecked.add(site_id)
+    return unchecked
+
+
 def live_anchor_counts(db: sqlite_utils.Database, team_id: str, site_id: int) -> list[tuple[str | None, int]]:
     """``(anchor, live links)`` for a site's live backlinks."""
     _require_team(team_id)
@@ -268,7 +286,7 @@ def mark_domain(
     """Record a person's decision about one referring domain of a site (replacing an earlier one)."""
     _require_team(team_id)
     if decision not in DECISIONS:
-        raise UserInputError(f"Decide with keep or disavow, not {decision!r}.")
+        raise UserInputError.keyed("compare.mark.bad_decision", decision=str(decision)[:40])
     reason = " ".join((reason or "").split())[:300] or None
     at = decided_at or _now()
     db.execute(

@@ -15,6 +15,8 @@ import argparse
 import sys
 from typing import Any
 
+from bot.argtypes import positive_int
+
 ORDER = 70
 
 
@@ -32,7 +34,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     g.add_argument("--edges", action="append", required=True, metavar="FILE", help="edges file(s): from_id<TAB>to_id")
     g.add_argument("--ranks", action="append", default=[], metavar="FILE", help="ranks file(s): harmonic centrality and PageRank")
     g.add_argument("--graph", metavar="NAME", help="the graph release (default: from the vertices file name)")
-    g.add_argument("--top", type=int, default=10, help="referring domains to show per site (default 10)")
+    g.add_argument("--top", type=positive_int, default=10, help="referring domains to show per site (default 10)")
     g.add_argument("sites", nargs="*", metavar="SITE", help="tracked sites (default: every tracked site)")
     g.set_defaults(handler=run_graph)
 
@@ -42,14 +44,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
                             "most competitors first, then authority.")
     gp.add_argument("site", metavar="SITE")
     gp.add_argument("--competitor", action="append", metavar="DOMAIN", help="compare with these (default: the site's competitors)")
-    gp.add_argument("--limit", type=int, default=25, help="domains to show (default 25)")
+    gp.add_argument("--limit", type=positive_int, default=25, help="domains to show (default 25)")
     gp.set_defaults(handler=run_gap)
 
     s = actions.add_parser("scan", parents=[parent], help="links from WAT files, with a local process pool",
                            description="Scan WAT files (local paths or URLs, one a line in --wat-list) for links "
                            "to the sites; write CSV (and Parquet) partitioned by target domain under --out.")
     _scan_args(s)
-    s.add_argument("--workers", type=int, help="processes (default: all cores)")
+    s.add_argument("--workers", type=positive_int, help="processes (default: all cores)")
     s.set_defaults(handler=run_scan)
 
     k = actions.add_parser("spark", parents=[parent], help="the same scan as a Spark job (spark-submit)",

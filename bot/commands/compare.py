@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from bot.argtypes import positive_int
+
 ORDER = 60
 
 
@@ -18,7 +20,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     )
     p.add_argument("site", help="your tracked site, e.g. mysite.nl")
     p.add_argument("competitors", nargs="*", metavar="COMPETITOR", help="tracked competitor sites")
-    p.add_argument("--gap-limit", type=int, default=None, metavar="N", help="at most N gap domains (default: all in --json, 10 in text)")
+    p.add_argument("--gap-limit", type=positive_int, default=None, metavar="N", help="at most N gap domains (default: all in --json, 10 in text)")
     p.set_defaults(handler=run)
 
 
@@ -42,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     print()
     limit = args.gap_limit if args.gap_limit is not None else 10
-    for line in gap_lines(comparison.site, comparison.competitors, comparison.gap, "en", limit=limit):
+    unchecked = [c for c in comparison.competitors if c in comparison.unchecked]
+    for line in gap_lines(comparison.site, comparison.competitors, comparison.gap, "en", limit=limit, unchecked=unchecked):
         print(line)
     return 0

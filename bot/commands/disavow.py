@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         Path(output).write_bytes(text.encode("utf-8"))
     except OSError as err:
-        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from None
+        raise UserInputError.keyed("compare.cannot_write", path=output, why=str(err.strerror or err)) from None
     if args.json:
         data = text.encode("utf-8")
         print(json.dumps({"site": site, "path": output, "domains": count, "lines": text.count("\n"), "bytes": len(data)}))

@@ -7,6 +7,8 @@ import json
 import re
 import sys
 
+from bot.argtypes import positive_int
+
 ORDER = 80
 
 
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     )
     p.add_argument("question", nargs="*", help='the question, e.g. "hoe snel werken backlinks?" (or: unanswered)')
     p.add_argument("--lang", choices=("nl", "en"), help="answer in this language instead of the question's")
-    p.add_argument("--limit", type=int, default=50, help="with 'unanswered': how many to list (default 50)")
+    p.add_argument("--limit", type=positive_int, default=50, help="with 'unanswered': how many to list (default 50)")
     p.set_defaults(handler=run)
 
 
@@ -47,13 +49,10 @@ def _record_unanswered(workspace: str, question: str) -> None:
 
 def _list_unanswered(args: argparse.Namespace) -> int:
     from bot.config import Settings
-    from bot.errors import UserInputError
     from bot.i18n import t
     from storage.db import connect
     from storage.faq_repo import list_unanswered
 
-    if args.limit < 1:
-        raise UserInputError("--limit must be a positive number.")
     db = connect(Settings.from_env().db_path)
     try:
         rows = list_unanswered(db, args.workspace, limit=args.limit)

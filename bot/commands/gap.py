@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from bot.argtypes import positive_int
+
 ORDER = 61
 
 
@@ -19,7 +21,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.add_argument("site", help="your tracked site")
     p.add_argument("competitors", nargs="*", metavar="COMPETITOR", help="tracked competitors (default: the recorded ones)")
     p.add_argument("--csv", metavar="FILE", help="write the whole outreach list as CSV to FILE ('-' for standard output)")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="domains shown in text output (default 20)")
+    p.add_argument("--limit", type=positive_int, default=20, metavar="N", help="domains shown in text output (default 20)")
     p.set_defaults(handler=run)
 
 
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from bot.compare.gap import gap_csv, gap_for
+    from bot.compare.gap import gap_csv, gap_report
     from bot.compare.render import gap_lines
     from bot.config import Settings
     from bot.errors import UserInputError
@@ -37,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
 
     db = connect(Settings.from_env().db_path)
     try:
-        site, comps, items = gap_for(db, args.workspace, args.site, args.competitors or None)
+        report = gap_report(db, args.workspace, args.site, args.competitors or None)
     finally:
         db.conn.close()
+    site, comps, items = report.site, report.competitors, report.items
     if args.csv:
         text = gap_csv(items)
         if args.csv == "-":
@@ -48,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.csv).write_text(text, encoding="utf-8")
         except OSError as err:
-            raise UserInputError(f"Cannot write {args.csv}: {err.strerror or err}.") from None
+            raise UserInputError.keyed("compare.cannot_write", path=args.csv, why=str(err.strerror or err)) from None
     if args.json:
-        print(json.dumps({"site": site, "competitors": comps, "gap": [g.to_dict() for g in items]}, ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return 0
-    for line in gap_lines(site, comps, items, "en", limit=args.limit):
+    for line in gap_lines(site, comps, items, "en", limit=args.limit, unchecked=report.unchecked):
         print(line)
     if args.csv:
         print(t("compare.gap.csv_written", "en", path=args.csv, count=len(items)))

@@ -56,7 +56,7 @@ def import_authority(db, team_id: str, path: str | Path, *, all_domains: bool = 
     started = time.perf_counter()
     file = Path(path)
     if not file.is_file():
-        raise UserInputError(f"There is no file {path}; give the path of a Tranco list or a Common Crawl ranks file.")
+        raise UserInputError.keyed("compare.no_such_file", path=str(path))
     wanted = None if all_domains else compare_repo.workspace_referring_domains(db, team_id)
     with file.open("rb") as stream:
         reader = parse_authority(stream, file.name, wanted=wanted)

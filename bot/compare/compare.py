@@ -151,6 +151,7 @@ class Comparison:
     sites: list[SiteStats]
     gap: list[GapDomain]
     leader: dict[str, Any] | None
+    unchecked: list[str] = field(default_factory=list)  # compared sites no check has looked at yet
 
     def to_json(self, *, gap_limit: int | None = None) -> dict[str, Any]:
         gap = self.gap if gap_limit is None else self.gap[:gap_limit]
@@ -161,6 +162,7 @@ class Comparison:
             "gap": [g.to_dict() for g in gap],
             "gap_total": len(self.gap),
             "leader": self.leader,
+            "unchecked": list(self.unchecked),
         }
 
 
@@ -183,9 +185,7 @@ def resolve_sites(db, team_id: str, site_domain: str, competitor_domains: Sequen
     else:
         comps = competitors_of(db, team_id, site.domain)
     if not comps:
-        raise UserInputError(
-            f"{site.domain} has no competitors to compare with; track one with: backlinks track COMPETITOR --competitor-of {site.domain}"
-        )
+        raise UserInputError.keyed("compare.no_competitors", site=site.domain, cmd="backlinks", competitor_of="--competitor-of")
     return site, comps
 
 
@@ -223,4 +223,6 @@ def compare_sites(
     recorded = {c.domain for c in competitors_of(db, team_id, site.domain)}
     gap = compute_gap(site.domain, {c.id: c.domain for c in comps}, comp_rows, linking, lost_domains, recorded)
     edge = leader_edge(stats, {s.domain: by_id[s.id] for s in everyone})
-    return Comparison(site.domain, [c.domain for c in comps], stats, gap, edge)
+    unchecked_ids = compare_repo.unchecked_sites(db, team_id, [s.id for s in everyone])
+    unchecked = [s.domain for s in everyone if s.id in unchecked_ids]
+    return Comparison(site.domain, [c.domain for c in comps], stats, gap, edge, unchecked)

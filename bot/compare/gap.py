@@ -132,9 +132,24 @@ def gap_csv(items: Iterable[GapDomain]) -> str:
 # ---------------------------------------------------------------- with the database
 
 
-def gap_for(db, team_id: str, site_domain: str, competitor_domains: list[str] | None = None) -> tuple[str, list[str], list[GapDomain]]:  # type: ignore[no-untyped-def]
-    """Compute the gap of a tracked site against ``competitor_domains`` (default: its recorded
-    competitors). Returns (site, competitors, ranked gap)."""
+class GapReport(NamedTuple):
+    site: str
+    competitors: list[str]
+    items: list[GapDomain]
+    unchecked: list[str]  # competitors no check has looked at yet: their gap is unknown, not empty
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "site": self.site,
+            "competitors": list(self.competitors),
+            "gap": [g.to_dict() for g in self.items],
+            "unchecked": list(self.unchecked),
+        }
+
+
+def gap_report(db, team_id: str, site_domain: str, competitor_domains: list[str] | None = None) -> GapReport:  # type: ignore[no-untyped-def]
+    """The gap of a tracked site against ``competitor_domains`` (default: its recorded competitors),
+    with the competitors that were never checked."""
     from bot.compare.compare import resolve_sites
     from storage import compare_repo
     from storage.sites import competitors_of
@@ -145,4 +160,12 @@ def gap_for(db, team_id: str, site_domain: str, competitor_domains: list[str] | 
     lost = compare_repo.lost_domains(db, team_id, site.id)
     recorded = {c.domain for c in competitors_of(db, team_id, site.domain)}
     items = compute_gap(site.domain, {c.id: c.domain for c in comps}, rows, linking, lost, recorded)
-    return site.domain, [c.domain for c in comps], items
+    unchecked_ids = compare_repo.unchecked_sites(db, team_id, [c.id for c in comps])
+    return GapReport(site.domain, [c.domain for c in comps], items, [c.domain for c in comps if c.id in unchecked_ids])
+
+
+def gap_for(db, team_id: str, site_domain: str, competitor_domains: list[str] | None = None) -> tuple[str, list[str], list[GapDomain]]:  # type: ignore[no-untyped-def]
+    """Compute the gap of a tracked site against ``competitor_domains`` (default: its recorded
+    competitors). Returns (site, competitors, ranked gap)."""
+    report = gap_report(db, team_id, site_domain, competitor_domains)
+    return report.site, report.competitors, report.items

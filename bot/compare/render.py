@@ -27,8 +27,14 @@ def table(rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def compare_lines(comparison: Any, lang: str) -> list[str]:
-    """Header, a table of sites, the leader and the anchor mix lines."""
+def not_checked_line(unchecked: Sequence[str], lang: str, *, cmd: str = "backlinks") -> str:
+    """``rival.nl has not been checked yet ...``: its zero live links say nothing."""
+    key = "compare.not_checked" if len(unchecked) == 1 else "compare.not_checked_many"
+    return t(key, lang, sites=", ".join(unchecked), first=unchecked[0], cmd=cmd)
+
+
+def compare_lines(comparison: Any, lang: str, *, cmd: str = "backlinks") -> list[str]:
+    """Header, a table of sites, (whether a site was never checked,) the leader and the anchor mix lines."""
     lines = [t("compare.title", lang, site=comparison.site, competitors=", ".join(comparison.competitors)), ""]
     head = [t(f"compare.col.{c}", lang) for c in ("site", "live", "domains", "dofollow", "content", "authority", "high", "new", "lost")]
     rows = [head]
@@ -49,6 +55,9 @@ def compare_lines(comparison: Any, lang: str) -> list[str]:
         )
     lines += table(rows)
     lines.append("")
+    unchecked = list(getattr(comparison, "unchecked", ()) or ())
+    if unchecked:
+        lines.append(not_checked_line(unchecked, lang, cmd=cmd))
     lines += leader_lines(comparison.leader, lang)
     for s in comparison.sites:
         mix = ", ".join(
@@ -99,11 +108,25 @@ def gap_line(rank: int, item: GapDomain, lang: str) -> str:
     )
 
 
-def gap_lines(site: str, competitors: Sequence[str], items: Sequence[GapDomain], lang: str, *, limit: int = 20, slack: bool = False) -> list[str]:
+def gap_lines(
+    site: str,
+    competitors: Sequence[str],
+    items: Sequence[GapDomain],
+    lang: str,
+    *,
+    limit: int = 20,
+    slack: bool = False,
+    unchecked: Sequence[str] = (),
+) -> list[str]:
+    """The gap, best first; ``unchecked`` competitors (never checked) are named instead of being
+    silently counted as having no links."""
     comps = ", ".join(competitors)
+    note = [not_checked_line(unchecked, lang, cmd="/backlinks" if slack else "backlinks")] if unchecked else []
     if not items:
-        return [t("compare.gap.none", lang, site=site, competitors=comps)]
-    lines = [t("compare.gap.head", lang, site=site, competitors=comps, count=len(items))]
+        if note and len(unchecked) == len(competitors):
+            return note
+        return note + [t("compare.gap.none", lang, site=site, competitors=", ".join(c for c in competitors if c not in unchecked))]
+    lines = note + [t("compare.gap.head", lang, site=site, competitors=comps, count=len(items))]
     lines += [gap_line(i, item, lang) for i, item in enumerate(items[:limit], start=1)]
     if len(items) > limit:
         lines.append(t("compare.gap.more_slack" if slack else "compare.gap.more", lang, count=len(items) - limit))
@@ -177,7 +200,9 @@ def toxic_line(d: Any, lang: str) -> str:
     ).rstrip()
 
 
-def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = False) -> list[str]:
+def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = False, cmd: str = "backlinks") -> list[str]:
+    """Summary, the risky domains and the reminder; ``cmd`` is the command prefix shown in the reminder
+    (``backlinks`` on the command line, ``/backlinks`` in Slack)."""
     if not report.domains:
         return [t("compare.toxic.none", lang, site=report.site)]
     c = report.counts()
@@ -189,7 +214,7 @@ def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = F
     hidden_clean = sum(1 for d in report.domains if d.verdict == "clean") if not show_clean else 0
     if hidden_clean:
         lines.append(t("compare.toxic.clean_hidden", lang, count=hidden_clean))
-    lines.append(t("compare.toxic.never_auto", lang, site=report.site))
+    lines.append(t("compare.toxic.never_auto", lang, site=report.site, cmd=cmd))
     return lines
 
 

@@ -7,7 +7,13 @@ import zlib
 
 from bot.imports.errors import ImportFileError
 
-MAX_UNPACKED = 512 * 1024 * 1024  # a 100k-row Ahrefs export is ~60 MB as UTF-16; leave room
+MAX_UNPACKED = 200 * 1024 * 1024  # a 100k-row Ahrefs export is ~60 MB as UTF-16; leave room
+# A real export compresses 5-30x (UTF-16 up to ~60x); past this ratio, once the output is big enough
+# to matter, the file is a decompression bomb and is refused before it is unpacked any further.
+MAX_RATIO = 200
+RATIO_FROM = 16 * 1024 * 1024
+_IN_CHUNK = 64 * 1024
+_OUT_CHUNK = 1024 * 1024
 
 ZIP_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -39,22 +45,43 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def gunzip(data: bytes, limit: int = MAX_UNPACKED) -> bytes:
-    """Unpack gzip data (several members allowed), refusing to grow past ``limit`` bytes."""
+def too_compressed(unpacked: int, packed: int, *, max_ratio: int = MAX_RATIO, ratio_from: int = RATIO_FROM) -> bool:
+    """True when ``unpacked`` bytes came out of ``packed`` bytes at a bomb's ratio (checked once the
+    output passes ``ratio_from``, so small files are never refused for compressing well)."""
+    return unpacked > ratio_from and unpacked > max_ratio * max(packed, 1)
+
+
+def gunzip(data: bytes, limit: int = MAX_UNPACKED, *, max_ratio: int = MAX_RATIO, ratio_from: int = RATIO_FROM) -> bytes:
+    """Unpack gzip data (several members allowed), streaming: refused as soon as the output passes
+    ``limit`` bytes or grows ``max_ratio`` times larger than the input read so far, so a bomb costs
+    neither the time nor the memory of unpacking it."""
     out: list[bytes] = []
     size = 0
-    rest = data
+    consumed = 0  # compressed bytes fed to the decompressor, over all members
+    too_big = ImportFileError("imports.not_export.too_big", limit=limit // (1024 * 1024))
+    rest = memoryview(data)
     try:
-        while rest.startswith(GZIP_MAGIC):
+        while bytes(rest[:2]) == GZIP_MAGIC:
             d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            chunk = d.decompress(rest, limit - size + 1)
-            size += len(chunk)
-            out.append(chunk)
-            if size > limit or d.unconsumed_tail:
-                raise ImportFileError("imports.not_export.too_big", limit=limit // (1024 * 1024))
+            pos = 0
+            while not d.eof and pos < len(rest):
+                piece = rest[pos : pos + _IN_CHUNK]
+                pos += len(piece)
+                pending = bytes(piece)
+                while pending:
+                    chunk = d.decompress(pending, _OUT_CHUNK)
+                    pending = d.unconsumed_tail
+                    size += len(chunk)
+                    if size > limit or too_compressed(size, consumed + pos - len(pending) - len(d.unused_data), max_ratio=max_ratio, ratio_from=ratio_from):
+                        raise too_big
+                    out.append(chunk)
+                    if d.eof:
+                        break
             if not d.eof:
                 raise ImportFileError("imports.not_export.gzip_broken")
-            rest = d.unused_data
+            used = pos - len(d.unused_data)
+            consumed += used
+            rest = rest[used:]
     except zlib.error:
         raise ImportFileError("imports.not_export.gzip_broken") from None
     return b"".join(out)

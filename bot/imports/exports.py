@@ -26,6 +26,7 @@ from bot.imports.decode import (
     decode_text,
     gunzip,
     looks_binary,
+    too_compressed,
 )
 from bot.imports.errors import ImportFileError
 from bot.imports.model import ImportedLink, ImportFormat, ImportResult, RejectedRow
@@ -466,7 +467,8 @@ def _parse_zip(data: bytes) -> ImportResult:
             if not i.filename.startswith("__MACOSX/") and not i.filename.rsplit("/", 1)[-1].startswith(".")
             and i.filename.lower().rsplit(".", 1)[-1] in ("csv", "tsv", "txt", "gz")
         ]
-        if sum(i.file_size for i in members) > MAX_UNPACKED:
+        unpacked = sum(i.file_size for i in members)
+        if unpacked > MAX_UNPACKED or too_compressed(unpacked, sum(i.compress_size for i in members)):
             raise ImportFileError("imports.not_export.too_big", limit=MAX_UNPACKED // (1024 * 1024))
         parts: list[tuple[ImportFormat, _Collector]] = []
         for info in sorted(members, key=lambda i: i.filename):

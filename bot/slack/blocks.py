@@ -126,6 +126,40 @@ def message(text: str, *more: str) -> Message:
     return Message(text=text, blocks=sections(body))
 
 
+# ---------------------------------------------------------------- errors
+
+SLASH_COMMAND = "/backlinks"
+MAX_ERROR_TEXT = 600  # an error that echoes a 5000-character argument is cut
+
+# Parameters of keyed error texts that name command syntax: the raiser fills them for the command line
+# (``backlinks``, ``--competitor-of``); Slack shows its own syntax. Only parameters the error has are set,
+# except ``cmd``, which every keyed error gets.
+SLACK_SYNTAX = {"cmd": SLASH_COMMAND, "competitor_of": "competitor-of"}
+
+
+def error_text(err: Exception, lang: str | None) -> str:
+    """The sentence of a :class:`bot.errors.BacklinksError` for Slack: in ``lang`` when the error has a
+    text key, with Slack command syntax (``/backlinks track rival.nl competitor-of mysite.nl``), escaped
+    for mrkdwn and cut to a readable length."""
+    key = getattr(err, "key", None)
+    params = getattr(err, "params", None)
+    if key is not None and isinstance(params, dict):
+        for name, value in SLACK_SYNTAX.items():
+            if name == "cmd" or name in params:
+                params[name] = value
+    text_of = getattr(err, "text", None)
+    try:
+        text = text_of(lang) if callable(text_of) else str(err)
+    except (KeyError, IndexError, ValueError):  # a text that needs a parameter the raiser did not give
+        text = str(err)
+    return escape(clip(text, MAX_ERROR_TEXT))
+
+
+def error_message(err: Exception, lang: str | None) -> Message:
+    """``:warning: <sentence>`` as a message (see :func:`error_text`)."""
+    return message(t("slack.error", lang, message=error_text(err, lang)))
+
+
 # ---------------------------------------------------------------- help
 
 

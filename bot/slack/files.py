@@ -64,19 +64,11 @@ async def upload(client: AsyncWebClient, *, channel: str, filename: str, content
 
 
 class DownloadError(UserInputError):
-    """A Slack file could not be downloaded; ``key``/``params`` name the text to show (bot.texts.slack)."""
+    """A Slack file could not be downloaded; ``key``/``params`` name the text to show (bot.texts.slack),
+    ``err.text(lang)`` gives it in the user's language."""
 
     def __init__(self, key: str, **params: object) -> None:
-        from bot.i18n import t
-
-        super().__init__(t(key, None, **params))
-        self.key = key
-        self.params = params
-
-    def text(self, lang: str | None) -> str:
-        from bot.i18n import t
-
-        return t(self.key, lang, **self.params)
+        super().__init__(key=key, **params)
 
 
 def token_may_go_to(url: str, api_url: str) -> bool:

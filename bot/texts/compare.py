@@ -31,6 +31,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.measure.content_share": {"en": "editorial share", "nl": "aandeel redactioneel"},
     "compare.measure.high_authority_domains": {"en": "domains with authority 60+", "nl": "domeinen met autoriteit 60+"},
     "compare.measure.new_30d": {"en": "new links in 30 days", "nl": "nieuwe links in 30 dagen"},
+    "compare.no_competitors": {
+        "en": "{site} has no competitors to compare with yet; track one with: {cmd} track COMPETITOR {competitor_of} {site}",
+        "nl": "{site} heeft nog geen concurrenten om mee te vergelijken; volg er een met: {cmd} track CONCURRENT {competitor_of} {site}",
+    },
+    "compare.not_checked": {
+        "en": "{sites} has not been checked yet, so its links are not counted; run {cmd} check {first} first.",
+        "nl": "{sites} is nog niet gecontroleerd, dus de links tellen nog niet mee; draai eerst {cmd} check {first}.",
+    },
+    "compare.not_checked_many": {
+        "en": "{sites} have not been checked yet, so their links are not counted; run {cmd} check on each first (e.g. {cmd} check {first}).",
+        "nl": "{sites} zijn nog niet gecontroleerd, dus hun links tellen nog niet mee; controleer ze eerst (bijvoorbeeld {cmd} check {first}).",
+    },
+    "compare.cannot_write": {"en": "Cannot write {path}: {why}.", "nl": "Kan {path} niet schrijven: {why}."},
+    "compare.no_such_file": {
+        "en": "There is no file {path}; give the path of a Tranco list or a Common Crawl ranks file.",
+        "nl": "Het bestand {path} bestaat niet; geef het pad van een Tranco-lijst of een Common Crawl-ranglijst.",
+    },
+    "compare.mark.bad_decision": {
+        "en": "Decide with keep or disavow, not {decision}.",
+        "nl": "Kies keep of disavow, niet {decision}.",
+    },
     "compare.anchor_mix": {"en": "Anchor mix of {site}: {mix}", "nl": "Ankertekstmix van {site}: {mix}"},
     "compare.chart_title": {"en": "{site} and competitors", "nl": "{site} en concurrenten"},
     # ---- gap
@@ -120,8 +141,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{domain}: {score} ({verdict}){decision} {reasons}",
     },
     "compare.toxic.never_auto": {
-        "en": "Nothing is disavowed automatically. Review, then mark: backlinks toxic mark {site} DOMAIN keep|disavow",
-        "nl": "Er wordt niets automatisch afgewezen. Beoordeel en markeer: backlinks toxic mark {site} DOMEIN keep|disavow",
+        "en": "Nothing is disavowed automatically. Review, then mark: {cmd} toxic mark {site} DOMAIN keep|disavow",
+        "nl": "Er wordt niets automatisch afgewezen. Beoordeel en markeer: {cmd} toxic mark {site} DOMEIN keep|disavow",
     },
     "compare.toxic.clean_hidden": {"en": "({count} clean domains not listed)", "nl": "({count} schone domeinen niet getoond)"},
     "compare.verdict.toxic": {"en": "toxic", "nl": "toxisch"},

@@ -1,0 +1,85 @@
+"""QA findings in comparison: never-checked competitors, keyed errors with surface syntax, limits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli import main
+from bot.compare.compare import compare_sites
+from bot.compare.gap import gap_report
+from bot.errors import UserInputError
+from bot.slack.blocks import error_text
+from storage.sites import add_site
+from tests.compare.helpers import L, put_links
+
+T = "T1"
+
+
+def world(db, *, rival_checked: bool) -> None:  # type: ignore[no-untyped-def]
+    add_site(db, T, "mysite.nl")
+    add_site(db, T, "rival.nl", competitor_of="mysite.nl")
+    put_links(db, T, "mysite.nl", [L("https://blog.nl/a")])
+    status = "live" if rival_checked else "pending"
+    put_links(db, T, "rival.nl", [L("https://gem.nl/1", status=status), L("https://blog.nl/b", status=status)])
+
+
+def test_gap_of_a_never_checked_competitor_is_unknown_not_empty(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    world(db, rival_checked=False)
+    report = gap_report(db, T, "mysite.nl")
+    assert report.items == [] and report.unchecked == ["rival.nl"]
+    assert main(["gap", "mysite.nl", "--workspace", T]) == 0
+    out = capsys.readouterr().out
+    assert "rival.nl has not been checked yet" in out and "backlinks check rival.nl" in out
+    assert "No link gap" not in out
+    assert main(["gap", "mysite.nl", "--json", "--workspace", T]) == 0
+    assert json.loads(capsys.readouterr().out)["unchecked"] == ["rival.nl"]
+    assert main(["compare", "mysite.nl", "--workspace", T]) == 0
+    out = capsys.readouterr().out
+    assert "rival.nl has not been checked yet" in out and "No link gap" not in out
+    assert main(["compare", "mysite.nl", "--json", "--workspace", T]) == 0
+    assert json.loads(capsys.readouterr().out)["unchecked"] == ["rival.nl"]
+
+
+def test_checked_competitor_is_not_flagged(db) -> None:  # type: ignore[no-untyped-def]
+    world(db, rival_checked=True)
+    assert gap_report(db, T, "mysite.nl").unchecked == []
+    assert compare_sites(db, T, "mysite.nl").unchecked == []
+    assert [g.domain for g in gap_report(db, T, "mysite.nl").items] == ["gem.nl"]
+
+
+def test_dutch_not_checked_text(db) -> None:  # type: ignore[no-untyped-def]
+    from bot.compare.render import gap_lines
+
+    lines = gap_lines("mysite.nl", ["rival.nl"], [], "nl", slack=True, unchecked=["rival.nl"])
+    assert lines == ["rival.nl is nog niet gecontroleerd, dus de links tellen nog niet mee; draai eerst /backlinks check rival.nl."]
+
+
+def test_no_competitors_error_is_keyed_with_cli_and_slack_syntax(db) -> None:  # type: ignore[no-untyped-def]
+    add_site(db, T, "mijnsite.nl")
+    with pytest.raises(UserInputError) as info:
+        gap_report(db, T, "mijnsite.nl")
+    err = info.value
+    assert str(err).endswith("track one with: backlinks track COMPETITOR --competitor-of mijnsite.nl")
+    slack_nl = error_text(err, "nl")
+    assert "nog geen concurrenten" in slack_nl and "/backlinks track CONCURRENT competitor-of mijnsite.nl" in slack_nl
+    assert "--competitor-of" not in slack_nl
+
+
+@pytest.mark.parametrize("argv", [
+    ["gap", "mysite.nl", "--limit", "-1"],
+    ["gap", "mysite.nl", "--limit", "0"],
+    ["compare", "mysite.nl", "--gap-limit", "-1"],
+    ["gap", "mysite.nl", "--limit", "x"],
+    ["compare", "mysite.nl", "--gap-limit", "0"],
+    ["faq", "unanswered", "--limit", "0"],
+    ["commoncrawl", "gap", "mysite.nl", "--limit", "-5"],
+])
+def test_negative_or_zero_limits_are_refused_with_one_sentence(db, capsys, argv) -> None:  # type: ignore[no-untyped-def]
+    world(db, rival_checked=True)
+    with pytest.raises(SystemExit) as info:
+        main([*argv, "--workspace", T])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "must be a whole number of 1 or more" in err and "Traceback" not in err
