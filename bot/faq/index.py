@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from bot.faq.knowledge import entries
 from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
-from bot.faq.text import COMMON, CONTEXT, is_stop, join_phrases, quoted_words, raw_tokens, stem
+from bot.faq.text import COMMON, CONTEXT, PHRASE_WORDS, is_stop, join_phrases, quoted_words, raw_tokens, stem
 
 CORRECTED_WEIGHT = 0.8
 SHORT_WORD = 5  # typo repair in words this short must land on an SEO term
@@ -251,8 +251,32 @@ class Index:
                 return [left, right]
         return []
 
+    def _phrase_repair(self, tokens: list[str], lang: str) -> list[str]:
+        """Tokens with one-letter slips inside multi-word terms repaired ("link juise" -> "link juice")."""
+        out = []
+        for token in tokens:
+            if (
+                len(token) >= 5  # "snap" is not "swap"
+                and token not in PHRASE_WORDS
+                and token not in self.real_words
+                and token not in COMMON
+                and token not in OFFTOPIC
+                and token not in CONTEXT
+                and concept_of(token) is None
+                and not self._lookup(token, lang)[0]
+            ):
+                fixed = self.correct(token)
+                if fixed is not None and fixed[1] == 1 and fixed[0] in PHRASE_WORDS:
+                    token = fixed[0]
+                elif fixed is None:
+                    near = [w for w in PHRASE_WORDS if w[0] == token[0] and _distance(token, w, 1) <= 1]
+                    if len(near) == 1:
+                        token = near[0]
+            out.append(token)
+        return out
+
     def analyse(self, text: str, lang: str) -> Analysis:
-        words = join_phrases(raw_tokens(text))
+        words = join_phrases(self._phrase_repair(raw_tokens(text), lang))
         form = frozenset(form_tokens(words, lang))
         quoted = quoted_words(text)
         scene: list[str] = []

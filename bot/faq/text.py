@@ -356,6 +356,11 @@ for _list in _PHRASE_FIRST.values():
     _list.sort(key=lambda item: -len(item[0]))
 
 
+# Every word that is part of a multi-word term ("juice" in "link juice"): typo repair may aim at these
+# before phrases are joined, so "link juise" and "no folow" still become one term.
+PHRASE_WORDS = frozenset(w for words, _ in PHRASES for w in words if len(w) >= 4)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed (``geïndexeerd`` -> ``geindexeerd``), apostrophes inside words dropped."""
     text = unicodedata.normalize("NFKD", text)
