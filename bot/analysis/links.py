@@ -6,10 +6,8 @@ Pure functions, no I/O. The page URL given is the final URL after redirects.
 from __future__ import annotations
 
 import re
-import gc
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from bot.analysis.dom import Document
@@ -187,25 +185,6 @@ def _title(doc: Document) -> str | None:
     node = head.css_first("title") if head is not None else None
     title = collapse(node.text()) if node is not None else ""
     return title or None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause automatic garbage collection while one page is analysed.
-
-    The analysis makes thousands of short-lived objects (a record per element) and no reference
-    cycles, so reference counting frees them all when it is done; letting the collector rescan
-    them several times per page only costs time. Whoever found the collector enabled enables it
-    again, so analyses running in several threads leave it as they found it.
-    """
-    enabled = gc.isenabled()
-    if enabled:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> PageAnalysis:
