@@ -1,0 +1,84 @@
+"""QA findings on the Slack surface, end to end: fake Slack + the real Bolt app + store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import AsyncIterator
+
+import pytest
+
+from bot.slack.runner import Running
+from tests.fakeslack import FakeSlack
+from tests.slack.conftest import settle, start_bot
+
+
+@pytest.fixture
+async def qbot(slack: FakeSlack, tmp_path: Path) -> AsyncIterator[Running]:
+    running = await start_bot(slack, tmp_path)
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+async def say(slack: FakeSlack, text: str, **kw) -> str:  # type: ignore[no-untyped-def]
+    before = len(slack.responses)
+    await slack.slash(text, **kw)
+    await slack.wait_for(lambda: len(slack.responses) > before)
+    r = slack.responses[-1]
+    return r["text"] + "\n" + json.dumps(r.get("blocks") or [], ensure_ascii=False)
+
+
+async def test_dutch_user_gets_dutch_errors_with_slack_syntax(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mijnsite.nl", user="U2")  # U2 has locale nl-NL
+    text = await say(slack, "gap mijnsite.nl", user="U2")
+    assert ":warning:" in text and "nog geen concurrenten" in text
+    assert "/backlinks track CONCURRENT competitor-of mijnsite.nl" in text
+    assert "--competitor-of" not in text and "has no competitors" not in text
+    text = await say(slack, "compare mijnsite.nl", user="U1")
+    assert "has no competitors to compare with yet" in text and "/backlinks track COMPETITOR competitor-of mijnsite.nl" in text
+
+
+async def test_never_checked_competitor_is_named_in_slack(slack: FakeSlack, qbot: Running) -> None:
+    from storage.sites import add_site
+    from tests.compare.helpers import L, put_links
+
+    def build(db) -> None:  # type: ignore[no-untyped-def]
+        add_site(db, "T1", "mysite.nl")
+        add_site(db, "T1", "rival.nl", competitor_of="mysite.nl")
+        put_links(db, "T1", "mysite.nl", [L("http://blog.nl/a")])
+        put_links(db, "T1", "rival.nl", [L("http://gem.nl/1", status="pending")])
+
+    await qbot.ctx.store.call(build)
+    text = await say(slack, "gap mysite.nl", user="U2")
+    assert "rival.nl is nog niet gecontroleerd" in text and "/backlinks check rival.nl" in text
+    assert "Geen linkgat" not in text
+
+
+async def test_dutch_user_gets_dutch_import_errors(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mijnsite.nl", user="U2")
+    await say(slack, "import mijnsite.nl", user="U2")
+    f = slack.upload_file("T1", "vakantie.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, user="U2")
+    await slack.event({"type": "message", "subtype": "file_share", "channel": "DU2", "channel_type": "im", "user": "U2",
+                       "text": "", "files": [f], "ts": "1.2"})
+    await slack.wait_for(lambda: [m for m in slack.posted(channel="DU2") if "niet importeren" in m.text])
+    await settle(qbot, slack)
+    [msg] = [m for m in slack.posted(channel="DU2") if "niet importeren" in m.text]
+    assert "geen backlink-export maar een PNG-afbeelding" in msg.text
+
+
+def test_error_text_sets_slack_syntax_escapes_and_cuts() -> None:
+    from bot.errors import NotFoundError, UserInputError
+    from bot.slack.blocks import error_text
+    from bot.slack.files import DownloadError
+
+    err = NotFoundError.keyed("compare.no_competitors", site="a.nl", cmd="backlinks", competitor_of="--competitor-of")
+    assert "backlinks track COMPETITOR --competitor-of a.nl" in str(err)  # the CLI keeps its syntax
+    assert "/backlinks track CONCURRENT competitor-of a.nl" in error_text(err, "nl")
+    plain = UserInputError("x" * 5000 + " <b>")
+    shown = error_text(plain, "nl")
+    assert len(shown) <= 600 and "<b>" not in shown
+    assert error_text(UserInputError("a < b & c"), "en") == "a &lt; b &amp; c"
+    down = DownloadError("slack.file.too_large", mb=50)
+    assert str(down) == "the file is larger than 50 MB." and error_text(down, "nl") == "het bestand is groter dan 50 MB."
