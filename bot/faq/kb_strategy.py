@@ -604,6 +604,8 @@ ENTRIES: tuple[Entry, ...] = (
         related=("sponsored-ugc", "link-schemes-pbn", "penalty"),
         q_en=[
             "Can I buy backlinks?",
+            "does a paid link need a sponsored tag",
+            "i paid for a review, must the link be marked sponsored",
             "is buying links allowed",
             "should i pay for backlinks",
             "buying links on fiverr",
@@ -617,6 +619,8 @@ ENTRIES: tuple[Entry, ...] = (
         ],
         q_nl=[
             "Kan ik backlinks kopen?",
+            "moet een betaalde link een sponsored tag hebben",
+            "ik heb betaald voor een review, moet de link sponsored zijn",
             "mag je links kopen",
             "moet ik betalen voor backlinks",
             "links kopen op fiverr",
