@@ -11,12 +11,11 @@ from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from bot.analysis.dom import Document
-from bot.analysis.model import Link, LinkKind, PageAnalysis, Placement
+from bot.analysis.model import Link, LinkKind, PageAnalysis
 from bot.analysis.placement import classify, main_text
 from bot.analysis.robots import META_NAMES, RobotsDirectives, parse_meta_content, parse_x_robots_tag
 from bot.domains import domain_of_url, match_target
 
-_WS = re.compile(r"\s+")
 _URL_STRIP = re.compile(r"[\t\n\r]")
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "sms:", "callto:", "vbscript:", "about:", "file:")
 _NOFOLLOW_RELS = frozenset({"nofollow", "ugc", "sponsored"})
