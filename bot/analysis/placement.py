@@ -3,11 +3,12 @@
 The classifier works in three steps, all on one parsed page:
 
 1. Text statistics per block element (characters of plain text and of link text directly in the
-   block, commas, links), from one walk over the text nodes (:meth:`Document.walk`).
+   block, commas, links), from one walk over the page (:meth:`Document.walk`); ``<nav>``,
+   ``<footer>`` and ``<aside>`` are not walked, their links simply take that zone.
 2. A main-content finder in the manner of Readability: every block that reads like a paragraph
    gives credit to its parent and grandparent; candidates are weighed by tag, main-content hints
    (``<article>``, ``<main>``, ``class="entry-content"``...) and link density. Candidates inside a
-   boilerplate zone (a cookie dialog, a sidebar) are passed over. When several strong candidates sit
+   dialog, a cookie banner or a hidden panel are passed over. When several strong candidates sit
    under one ancestor (an article split into sections), that ancestor is the main content. The main
    content is the chosen element plus its strong siblings.
 3. Per link: a boilerplate zone (``<nav>``, ``role=contentinfo``, ``class="sidebar"``,
@@ -39,7 +40,7 @@ ALT_RATIO = 0.3
 #: content, provided its link density stays below ALT_MAX_DENSITY
 ALT_MIN = 2
 ALT_MAX_DENSITY = 0.5
-#: how many of the best candidates to try for one outside any zone
+#: how many of the best candidates to try for one outside a SKIP_ZONES zone
 SKIP_ZONED = 5
 #: zones whose text is never the main content (cookie dialogs and hidden panels are OTHER)
 SKIP_ZONES = frozenset({Placement.OTHER})
