@@ -38,7 +38,7 @@ UNION_BLEND = 0.2
 REPEAT_BOOST = 0.3
 # What a question asks (how long, how many, why, what does it mean, what does it cost, the difference
 # between...) picks between entries on the same subject, so these concepts weigh more in the question.
-INTENT = frozenset({"long", "many", "why", "definition", "difference", "type", "example"})
+INTENT = frozenset({"long", "many", "why", "definition", "difference", "type", "example", "cost"})
 INTENT_BOOST = 0.5
 # Ranking only (never the answer/decline decision): how much the question's wording as a whole, function
 # words included, may tip the choice between entries. "hoe zie ik welke backlinks ik al heb" keeps only

@@ -113,9 +113,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
             "aanbieden", "aanbiedt", "bieden", "sells",
             "selling", "verkoopt", "verkopen", "verkoper", "verkopers", "sell", "sold", "seller",
             "sellers", "vendor", "vendors", "huren"),
-    "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "cost", "costs",
-            "kost", "kosten", "price", "prijs", "euro", "dollar", "dollars", "usd", "geld", "money", "goedkoop",
-            "goedkope", "cheap"),
+    "pay": ("pay", "paid", "paying", "betalen", "betaal", "betaald", "betaalde", "betaalt", "euro", "dollar",
+            "dollars", "usd", "geld", "money", "goedkoop", "goedkope", "cheap"),
+    "cost": ("cost", "costs", "kost", "kosten", "price", "prices", "prijs", "prijzen", "tarief", "tarieven",
+             "pricing"),
     "allowed": ("allowed", "mag", "mogen", "toegestaan", "verboden", "verbiedt", "forbidden", "prohibited",
                 "legal", "legaal", "illegal", "ok", "oke", "safe", "veilig", "risky", "riskant", "risico", "risk",
                 "legit", "scam", "scams", "oplichting", "oplichters", "oplichterij",
@@ -170,7 +171,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("omzet", "revenue", "revenues", "sales", "turnover", "winst", "profit", "profits", "opbrengst",
                 "opbrengsten", "conversie", "conversies", "conversion", "conversions", "bestelling", "bestellingen",
                 "orders"),
-    "period": ("week", "weken", "weeks", "weekje", "dag", "dagen", "day", "days"),  # not the weekly digest
+    "period": ("week", "weken", "weeks", "weekje"),  # not the weekly digest
     "new": ("new", "nieuw", "nieuwe", "nieuwer", "nieuwere", "fresh", "recent", "recente", "launch", "launched",
             "lanceren", "gelanceerd", "lancering"),  # not "news"
     "news": ("nieuwsbericht", "nieuwsberichten", "nieuwsartikel", "nieuwsplatform", "bbc", "cnn", "nos", "telegraaf", "volkskrant", "nrc", "rtl", "guardian", "nytimes", "forbes",
@@ -269,7 +270,7 @@ STRONG = frozenset(
 # Concepts that occur in link questions and elsewhere; two of them together make a question on-topic.
 WEAK = frozenset(
     {
-        "link", "content", "buy", "pay", "lose", "worth", "help", "bad", "good", "internal", "external",
+        "link", "content", "buy", "pay", "cost", "lose", "worth", "help", "bad", "good", "internal", "external",
         "example", "type", "add", "report", "reason", "score", "setting", "authority", "relevance", "news",
         "mix", "natural", "index", "competitor", "check", "track", "outdated",
         "compare", "language", "command", "social", "mention", "study", "notary", "webshop", "itfirm", "gardener",
