@@ -296,7 +296,7 @@ OFFTOPIC = frozenset(
     minecraft game games gamen playstation xbox aandelen stocks crypto bitcoin beurs huur rent makelaar energie
     energy stroom gas wonen woning joke grap gedicht poem abonnement subscription opzeggen cancel zelda nintendo
     mario pokemon connectaccount domainname domeinnaam hosting webhosting registrar ssl crm tripadvisor
-    googlereviews handtekening signature startabusiness
+    googlereviews handtekening signature startabusiness credit krediet creditcard creditscore salary
     """.split()
 )
 # Software where "backlinks"/links mean something else (links between notes or documents): here even
