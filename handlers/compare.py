@@ -250,22 +250,21 @@ async def mark_from_button(cmd: router.Command, value: str, decision: str) -> No
 
 async def toxic_mark(cmd: router.Command) -> None:
     """``toxic mark SITE DOMAIN keep|disavow [reason ...]``."""
-    args = cmd.args[1:]
+    force = any(a.lower() in ("--force", "—force") for a in cmd.args)  # Slack may turn -- into an em dash
+    args = [a for a in cmd.args[1:] if a.lower() not in ("--force", "—force")]
     decision = args[2].lower() if len(args) >= 3 else ""
     decision = {"behouden": "keep", "houden": "keep", "afwijzen": "disavow"}.get(decision, decision)
     if len(args) < 3 or decision not in ("keep", "disavow"):
         await cmd.usage("compare.usage.toxic")
         return
-    from storage import compare_repo
-    from storage.sites import require_site
+    from bot.compare.toxic import mark_decision
 
     site_domain = normalise_site(router.unwrap(args[0]))
-    domain = normalise_site(router.unwrap(args[1]))
+    domain = router.unwrap(args[1])
     reason = " ".join(router.unwrap(a) for a in args[3:]) or None
 
     def mark(db: Any) -> Any:
-        site = require_site(db, cmd.team_id, site_domain)
-        return compare_repo.mark_domain(db, cmd.team_id, site.id, domain, decision, reason=reason, decided_by=cmd.user_id)
+        return mark_decision(db, cmd.team_id, site_domain, domain, decision, reason=reason, decided_by=cmd.user_id, force=force)[1]
 
     saved = await cmd.ctx.store.call(mark)
     await cmd.reply(message(t("compare.mark.saved", cmd.lang, domain=escape(saved.domain), decision=saved.decision, site=escape(site_domain))))

@@ -6,6 +6,8 @@ import argparse
 
 ORDER = 63
 
+NICHES = ("gambling", "pharma", "adult", "replica", "essay", "payday", "link-selling")  # bot.compare.toxic.SPAM_TERMS
+
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -18,7 +20,9 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     )
     p.add_argument("words", nargs="+", metavar="SITE | mark SITE DOMAIN keep|disavow")
     p.add_argument("--reason", help="why (with mark; goes into the disavow file as a comment)")
-    p.add_argument("--niche", action="append", default=[], metavar="CATEGORY", help="the site's own niche among gambling, pharma, adult, replica, essay, payday (repeatable)")
+    p.add_argument("--niche", action="append", default=[], choices=NICHES, metavar="CATEGORY",
+                   help="the site's own niche, one of: " + ", ".join(NICHES) + " (repeatable)")
+    p.add_argument("--force", action="store_true", help="with mark: mark a domain even if it has no known link to SITE")
     p.add_argument("--refresh", action="store_true", help="read every page again, even if read this week")
     p.add_argument("--no-fetch", action="store_true", help="do not read pages; use what was read before")
     p.add_argument("--all", action="store_true", help="list clean domains too")
@@ -72,21 +76,18 @@ def run(args: argparse.Namespace) -> int:
 def _mark(args: argparse.Namespace, settings, site_text: str, domain_text: str, decision: str) -> int:  # type: ignore[no-untyped-def]
     import json
 
-    from bot.domains import normalise_site
+    from bot.compare.toxic import mark_decision
     from bot.errors import UserInputError
     from bot.i18n import t
     from storage import compare_repo
     from storage.db import connect
-    from storage.sites import require_site
 
     decision = decision.lower()
     if decision not in compare_repo.DECISIONS:
         raise UserInputError(t("compare.mark.usage", "en"))
-    domain = normalise_site(domain_text)
     db = connect(settings.db_path)
     try:
-        site = require_site(db, args.workspace, normalise_site(site_text))
-        mark = compare_repo.mark_domain(db, args.workspace, site.id, domain, decision, reason=args.reason, decided_by="cli")
+        site, mark = mark_decision(db, args.workspace, site_text, domain_text, decision, reason=args.reason, decided_by="cli", force=args.force)
     finally:
         db.conn.close()
     if args.json:

@@ -734,3 +734,30 @@ async def toxic_scan(
     marks = await store.call(compare_repo.list_marks, team_id, site.id)
     decisions = {d: m.decision for d, m in marks.items()}
     return score_domains(links, {url: sig for url, (_, sig) in stored.items()}, ctx, decisions, fetched=fetched)
+
+
+def mark_decision(
+    db: Any,
+    team_id: str,
+    site_domain: str,
+    domain_text: str,
+    decision: str,
+    *,
+    reason: str | None = None,
+    decided_by: str | None = None,
+    force: bool = False,
+) -> tuple[Any, Any]:
+    """Record keep/disavow for a referring domain of a tracked site; returns ``(site, mark)``.
+
+    A domain with no known backlink to the site is refused (a typo would otherwise end up in the disavow
+    file) unless ``force``: one may disavow a domain one knows about from elsewhere."""
+    from bot.domains import normalise_site
+    from bot.errors import UserInputError
+    from storage import compare_repo
+    from storage.sites import require_site
+
+    site = require_site(db, team_id, normalise_site(site_domain))
+    domain = normalise_site(domain_text)
+    if not force and not compare_repo.domain_source_urls(db, team_id, site.id, domain):
+        raise UserInputError.keyed("compare.mark.not_linking", domain=domain, site=site.domain)
+    return site, compare_repo.mark_domain(db, team_id, site.id, domain, decision, reason=reason, decided_by=decided_by)

@@ -48,6 +48,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There is no file {path}; give the path of a Tranco list or a Common Crawl ranks file.",
         "nl": "Het bestand {path} bestaat niet; geef het pad van een Tranco-lijst of een Common Crawl-ranglijst.",
     },
+    "compare.mark.not_linking": {
+        "en": "{domain} has no known link to {site}, so there is nothing to mark; check the name, or add --force to mark it anyway.",
+        "nl": "{domain} heeft geen bekende link naar {site}, dus er valt niets te markeren; controleer de naam, of voeg --force toe om het toch te markeren.",
+    },
     "compare.mark.bad_decision": {
         "en": "Decide with keep or disavow, not {decision}.",
         "nl": "Kies keep of disavow, niet {decision}.",

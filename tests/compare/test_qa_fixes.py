@@ -83,3 +83,35 @@ def test_negative_or_zero_limits_are_refused_with_one_sentence(db, capsys, argv)
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "must be a whole number of 1 or more" in err and "Traceback" not in err
+
+
+def test_toxic_mark_refuses_a_domain_that_does_not_link_unless_forced(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    from storage import compare_repo
+    from storage.sites import require_site
+
+    world(db, rival_checked=True)
+    code = main(["toxic", "mark", "mysite.nl", "nooit-gezien.nl", "disavow", "--workspace", T])
+    err = capsys.readouterr().err
+    assert code == 2 and err.strip() == (
+        "error: nooit-gezien.nl has no known link to mysite.nl, so there is nothing to mark; check the name, or add --force to mark it anyway."
+    )
+    site = require_site(db, T, "mysite.nl")
+    assert compare_repo.list_marks(db, T, site.id) == {}
+    assert main(["toxic", "mark", "mysite.nl", "nooit-gezien.nl", "disavow", "--force", "--workspace", T]) == 0
+    assert main(["toxic", "mark", "mysite.nl", "https://www.blog.nl/x", "keep", "--workspace", T]) == 0  # links: fine
+    assert set(compare_repo.list_marks(db, T, site.id)) == {"nooit-gezien.nl", "blog.nl"}
+
+
+def test_unknown_niche_is_refused_with_the_valid_ones(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.commands.toxic import NICHES
+    from bot.compare.toxic import SPAM_TERMS
+
+    assert set(NICHES) == set(SPAM_TERMS)
+    world(db, rival_checked=True)
+    with pytest.raises(SystemExit) as info:
+        main(["toxic", "mysite.nl", "--niche", "casino", "--no-fetch", "--workspace", T])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'casino'" in err and "gambling" in err and "link-selling" in err
+    assert main(["toxic", "mysite.nl", "--niche", "gambling", "--no-fetch", "--json", "--workspace", T]) == 0
+    assert "gambling" in json.loads(capsys.readouterr().out)["niche"]

@@ -82,3 +82,11 @@ def test_error_text_sets_slack_syntax_escapes_and_cuts() -> None:
     assert error_text(UserInputError("a < b & c"), "en") == "a &lt; b &amp; c"
     down = DownloadError("slack.file.too_large", mb=50)
     assert str(down) == "the file is larger than 50 MB." and error_text(down, "nl") == "het bestand is groter dan 50 MB."
+
+
+async def test_toxic_mark_in_slack_refuses_a_stranger_unless_forced(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mysite.nl")
+    text = await say(slack, "toxic mark mysite.nl vreemd.nl disavow", user="U2")
+    assert "vreemd.nl heeft geen bekende link naar mysite.nl" in text
+    text = await say(slack, "toxic mark mysite.nl vreemd.nl disavow --force spam", user="U1")
+    assert "vreemd.nl marked disavow for mysite.nl" in text
