@@ -232,12 +232,16 @@ ENTRIES: tuple[Entry, ...] = (
             "backlinks social proof",
             "trust from being mentioned by industry media",
             "Do backlinks build trust with customers?",
+            "do customers trust me more when well known sites link to me",
+            "does being featured on big websites make my brand look reliable",
         ],
         q_nl=[
             "Maken backlinks mijn bedrijf geloofwaardiger?",
             "backlinks als social proof",
             "vertrouwen door vermelding in vakmedia",
             "Zijn backlinks goed voor mijn reputatie?",
+            "vertrouwen klanten me meer als bekende sites naar me linken",
+            "maakt een vermelding op grote websites mijn merk betrouwbaarder",
         ],
     ),
     entry(

@@ -90,7 +90,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
               "zin", "zinvol", "moeite", "benefit", "benefits", "voordeel", "voordelen", "opleveren", "levert",
               "leveren", "oplevert", "count", "counts", "tellen", "telt", "meetellen", "meewegen", "smart", "slim",
               "wise", "verstandig", "handig", "advisable", "aanrader", "sensible"),
-    "help": ("help", "helps", "helpt", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
+    "help": ("help", "helps", "helpt", "merken", "merkbaar", "notice", "noticeable", "helpen", "helped", "effect", "effects", "resultaat", "resultaten",
              "result", "results", "impact", "invloed"),
     "work": ("werkt", "werken", "work", "works", "working", "werking", "functioneert"),
     "outdated": ("outdated", "verouderd", "ouderwets", "achterhaald", "dood", "dead", "obsolete", "relevanttoday",

@@ -25,7 +25,7 @@ STOP_NL = frozenset(
     want omdat zit ga gaat gaan mn m'n jou z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe
     btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per toe zie zien kijk kijken
     andere ander anderen mensen via mee af elke iedere ieder niks niets iemand zorg zorgen zorgt ervoor
-    procent niemand
+    procent niemand sta staan stond stonden
     """.split()
 )
 STOP_EN = frozenset(
@@ -238,6 +238,8 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("wanneer", "merk"), "hoelang"),
     (("wanneer", "helpt"), "hoelang"),
     (("wanneer", "gaat"), "hoelang"),
+    (("wanneer", "ga"), "hoelang"),
+    (("wanneer", "gaan"), "hoelang"),
     (("wanneer", "werkt"), "hoelang"),
     (("nog", "niet"), "notyet"),
     (("not", "yet"), "notyet"),
