@@ -29,10 +29,24 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     p.set_defaults(handler=run)
 
 
+_SLACK_LINK = re.compile(r"<((?:https?|mailto):[^<>|\s]+)(?:\|([^<>]*))?>")
+
+
+def _link(m: re.Match[str]) -> str:
+    url, label = m.group(1), (m.group(2) or "").strip()
+    return f"{label} ({url})" if label and label != url and label not in url else (label or url)
+
+
 def _plain(mrkdwn: str) -> str:
-    """Slack mrkdwn to terminal text: drop *bold* and _italic_ markers, keep `code`."""
-    text = re.sub(r"(?<!\w)\*(\S[^*]*?\S|\S)\*(?!\w)", r"\1", mrkdwn)
-    return re.sub(r"(?<!\w)_(\S[^_]*?\S|\S)_(?!\w)", r"\1", text)
+    """Slack mrkdwn to terminal text: ``<url|text>`` becomes ``text (url)``; *bold*, _italic_ and
+    ~strike~ markers go; ``&amp;`` and friends are unescaped; `code` stays; ``/backlinks`` (the Slack
+    command) reads ``backlinks`` (the CLI)."""
+    text = _SLACK_LINK.sub(_link, mrkdwn)
+    for mark in ("*", "_", "~"):
+        m = re.escape(mark)
+        text = re.sub(rf"(?<![\w{m}]){m}([^\s{m}](?:[^{m}\n]*?[^\s{m}])?){m}(?![\w{m}])", r"\1", text)
+    text = re.sub(r"(?<![\w/])/backlinks\b", "backlinks", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def _record_unanswered(workspace: str, question: str) -> None:

@@ -207,7 +207,11 @@ class AnchorProfile:
         return {k: (v / self.total if self.total else 0.0) for k, v in self.counts.items()}
 
     @property
-    def natural(self) -> bool:
+    def natural(self) -> bool | None:
+        """No warnings; None (unknown) below :data:`MIN_LINKS_FOR_WARNING` live links, where the mix is
+        not judged (0 links is not a natural profile)."""
+        if self.total < MIN_LINKS_FOR_WARNING:
+            return None
         return not self.warnings
 
     def to_dict(self) -> dict[str, object]:

@@ -115,3 +115,11 @@ def test_unknown_niche_is_refused_with_the_valid_ones(db, capsys) -> None:  # ty
     assert "invalid choice: 'casino'" in err and "gambling" in err and "link-selling" in err
     assert main(["toxic", "mysite.nl", "--niche", "gambling", "--no-fetch", "--json", "--workspace", T]) == 0
     assert "gambling" in json.loads(capsys.readouterr().out)["niche"]
+
+
+def test_anchors_json_with_no_links_is_not_called_natural(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    world(db, rival_checked=False)
+    assert main(["anchors", "rival.nl", "--json", "--workspace", T]) == 0
+    data = json.loads(capsys.readouterr().out)
+    profile = data.get("profile", data)
+    assert profile["live_links"] == 0 and profile["natural"] is None

@@ -63,3 +63,19 @@ def test_forced_language(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["faq", "--json", "--lang", "en", "hoe snel werken backlinks?"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["lang"] == "en" and "2-4 months" in out["answer"]
+
+
+def test_terminal_text_has_no_slack_markup_but_json_keeps_it(capsys) -> None:  # type: ignore[no-untyped-def]
+    from bot.commands.faq import _plain
+
+    assert _plain("a *nofollow* link is _still_ worth it, see <https://x.nl/a|the guide> or <https://y.nl>") == (
+        "a nofollow link is still worth it, see the guide (https://x.nl/a) or https://y.nl"
+    )
+    assert _plain("snake_case and 2*3*4 stay; `/backlinks toxic` and `<a href>` &amp; ~old~") == (
+        "snake_case and 2*3*4 stay; `backlinks toxic` and `<a href>` & old"
+    )
+    assert main(["faq", "is a nofollow link worth anything?"]) == 0
+    out = capsys.readouterr().out
+    assert "nofollow" in out and "*nofollow*" not in out and "/backlinks" not in out
+    assert main(["faq", "--json", "is a nofollow link worth anything?"]) == 0
+    assert "*nofollow*" in json.loads(capsys.readouterr().out)["answer"]
