@@ -1,52 +1,89 @@
-"""``backlinks digest SITE [--days 7]``: what was gained, lost and changed in a period, from history."""
+"""``backlinks digest SITE [--days N | --week] [--lang nl|en] [--json]``: the Slack digest on the command line.
+
+One function, one truth: the report is :func:`bot.digest.report.build_report` (gained, lost and
+changed from :func:`bot.digest.compute.compute_digest`, net change, 12-week trend, loss rate,
+monthly target, competitors' new links) and the text is the Slack digest's own message
+(:func:`bot.digest.blocks.build_digest_message`) with the Slack markup removed. ``--json`` prints
+issue 3's shape (``site``, ``period``, ``gained``, ``lost``, ``changed``, ``totals``) plus the
+weekly extras. The period is the last ``--days`` days up to now (default 7), or with ``--week`` the
+week that ended at the workspace's most recent digest slot (what Slack posted). ``backlinks weekly``
+is an alias (``--week`` by default).
+"""
 
 from __future__ import annotations
 
 import argparse
 
 ORDER = 27
-SHOW = 10
+MAX_DAYS = 366
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("site", metavar="SITE")
+    p.add_argument("--lang", choices=("en", "nl"), help="language of the text output (default: the digest setting)")
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("digest", parents=[parent], help="what changed for a site in the last days (from check history)",
-                       description="Gained, confirmed lost and changed backlinks of SITE in the last DAYS days, from the "
-                       "stored checks (the weekly Slack digest posts the same).")
-    p.add_argument("site", metavar="SITE")
-    p.add_argument("--days", type=int, default=7, help="length of the period in days (default 7)")
+    p = sub.add_parser(
+        "digest",
+        parents=[parent],
+        help="the digest of a site: what the weekly Slack digest posts",
+        description="The digest of SITE from its check history, exactly as the weekly Slack digest posts it: gained, "
+        "confirmed lost and changed links, net change, 12-week trend, loss rate against the normal 5-15 % a year, "
+        "monthly target, competitors' new links.",
+    )
+    add_arguments(p)
+    period = p.add_mutually_exclusive_group()
+    period.add_argument("--days", type=int, default=None, help="the last DAYS days up to now (default 7)")
+    period.add_argument("--week", action="store_true", help="the week that ended at the last digest slot (what Slack posted)")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.check.cli import open_db, print_json, site_arg
-    from bot.digest.compute import compute_digest
-    from bot.i18n import t
+    from datetime import datetime, timedelta, timezone
 
+    from bot.check.cli import open_db, print_json, site_arg
+    from bot.digest.blocks import build_digest_message
+    from bot.digest.plain import blocks_to_text
+    from bot.digest.report import build_report
+    from bot.errors import UserInputError
+    from bot.i18n import t
+    from bot.scheduler.slots import latest_slot
+    from storage.digest_repo import DigestSettings, get_settings
+
+    days = getattr(args, "days", None)
+    if days is not None and not 1 <= days <= MAX_DAYS:
+        raise UserInputError.keyed("store.days_invalid")
     domain = site_arg(args.site)
-    digest = compute_digest(open_db(), args.workspace, domain, days=args.days)
-    data = digest.to_json()
+    db = open_db()
+    # times are stored to the second: round up so that what happened in this very second is in
+    now = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=1)
+    settings = get_settings(db, args.workspace) or DigestSettings.defaults(args.workspace, now)
+    if getattr(args, "week", False):
+        slot = latest_slot(now, settings.weekday, settings.hour, settings.minute, settings.zone)
+        start, end = slot.period_start.astimezone(timezone.utc), slot.at_utc
+    else:
+        start, end = now - timedelta(days=days or 7), now
+    report = build_report(
+        db, args.workspace, domain, end=end, start=start, zone=settings.zone, target=(settings.target_min, settings.target_max)
+    )
     if args.json:
-        print_json(data)
+        print_json(report.to_json())
         return 0
-    totals = data["totals"]
-    print(t("store.digest_title", None, site=domain, start=data["period"]["start"][:10], end=data["period"]["end"][:10],
-            gained=totals["gained"], lost=totals["lost"], changed=totals["changed"], live=totals["live"],
-            domains=totals["referring_domains"]))
-    if not totals["checks"]:
-        print(t("store.digest_no_checks", None, site=domain))
-    for key, title in (("gained", "store.digest_gained"), ("lost", "store.digest_lost"), ("changed", "store.digest_changed")):
-        items = data[key]
-        if not items:
-            continue
-        print(t(title, None))
-        for item in items[:SHOW]:
-            if key == "lost":
-                detail = t(f"store.reason.{item['reason']}", None) if item.get("reason") else ""
-            elif key == "changed":
-                detail = t(f"store.change.{item['change']}", None)
-            else:
-                detail = item.get("anchor") or ""
-            print(f"  {item['source_url']}  ({detail})")
-        if len(items) > SHOW:
-            print(t("store.rejected_more", None, count=len(items) - SHOW))
+    lang = args.lang or settings.lang
+    message = build_digest_message(report, lang=lang, zone=settings.zone)
+    print(blocks_to_text(message.blocks))
+    totals = report.totals()
+    extra = []
+    if not totals.get("checks"):
+        extra.append(t("digest.cli_no_checks", lang, site=report.site, cmd="backlinks"))
+    if totals.get("confirmed_first_check"):
+        extra.append(t("digest.cli_confirmed", lang, count=totals["confirmed_first_check"]))
+    if totals.get("never_live"):
+        extra.append(t("digest.cli_never_live", lang, count=totals["never_live"]))
+    if message.csv:
+        extra.append(t("digest.cli_csv", lang, name=message.csv_filename, rows=len(message.csv.splitlines()) - 1))
+    if extra:
+        print()
+        print("\n".join(extra))
     return 0

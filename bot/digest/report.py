@@ -151,8 +151,36 @@ class WeeklyReport:
     def quiet(self) -> bool:
         return not (self.gained or self.lost or self.changed or self.competitors)
 
+    def totals(self) -> dict[str, Any]:
+        """``compute_digest``'s totals with the report's own counts (the lists as reported) on top."""
+        totals = dict(self.digest.get("totals") or {})
+        totals.update(
+            gained=len(self.gained),
+            lost=len(self.lost),
+            changed=len(self.changed),
+            net=len(self.gained) - len(self.lost),
+            net_live=self.net_live,  # the trend's count: a missing or blocked link still counts
+            net_domains=self.net_domains,
+            competitor_links=len(self.competitors),
+        )
+        # without compute_digest: the trend's figures (with it: the current statuses, as `check` shows)
+        totals.setdefault("live", self.live_now)
+        totals.setdefault("referring_domains", self.domains_now)
+        totals.setdefault("annual_loss_rate", self.loss_rate.annual or 0.0)
+        return totals
+
     def to_json(self) -> dict[str, Any]:
+        """Issue 3's digest shape (``site``, ``period``, ``gained``, ``lost``, ``changed``, ``totals``) plus
+        the weekly extras (series, loss rate, target, competitors, ``digest``: compute_digest as it came)."""
         data = asdict(self)
+        # before/after as compute_digest gave them (a dict for follow changes), not the text the blocks show
+        raw = {(c.get("source_url"), c.get("change"), c.get("at")): c for c in self.digest.get("changed") or []}
+        for change in data["changed"]:
+            original = raw.get((change["source_url"], change["change"], change["at"]))
+            if original is not None:
+                change["before"], change["after"] = original.get("before"), original.get("after")
+        data["period"] = {"start": self.period_start, "end": self.period_end}
+        data["totals"] = self.totals()
         data["net_live"] = self.net_live
         data["net_domains"] = self.net_domains
         data["quiet"] = self.quiet

@@ -73,7 +73,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.reason.unreachable": {"en": "the site cannot be reached", "nl": "de site is onbereikbaar"},
     "digest.reason.blocked": {"en": "the site blocks our checker", "nl": "de site blokkeert onze controle"},
     "digest.reason.unknown": {"en": "reason unknown", "nl": "reden onbekend"},
-    "digest.change.nofollow-added": {"en": "now nofollow", "nl": "nu nofollow"},
+    "digest.change.nofollow-added": {"en": "nofollow added", "nl": "nofollow toegevoegd"},
     "digest.change.follow-restored": {"en": "followed again", "nl": "telt weer mee (follow)"},
     "digest.change.anchor-changed": {"en": "anchor text changed", "nl": "ankertekst veranderd"},
     "digest.change.target-changed": {"en": "now points to another page", "nl": "wijst nu naar een andere pagina"},
@@ -183,4 +183,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.weekday.5": {"en": "Saturday", "nl": "zaterdag"},
     "digest.weekday.6": {"en": "Sunday", "nl": "zondag"},
     "digest.when": {"en": "every {weekday} at {time}", "nl": "elke {weekday} om {time}"},
+    # ---- the digest on the command line (backlinks digest / weekly)
+    "digest.cli_no_checks": {
+        "en": "No completed check of {site} in this period; run: {cmd} check {site}",
+        "nl": "Geen voltooide controle van {site} in deze periode; voer uit: {cmd} check {site}",
+    },
+    "digest.cli_confirmed": {
+        "en": "{count} known link(s) confirmed live at their first check (imported or added: not counted as new).",
+        "nl": "{count} bekende link(s) bevestigd bij hun eerste controle (geïmporteerd of toegevoegd: niet als nieuw geteld).",
+    },
+    "digest.cli_never_live": {
+        "en": "{count} page(s) never linked when checked (not counted as lost).",
+        "nl": "{count} pagina('s) linkten bij geen enkele controle (niet als verloren geteld).",
+    },
+    "digest.cli_csv": {
+        "en": "The Slack digest attaches the full list as {name} ({rows} rows).",
+        "nl": "De Slack-digest voegt de volledige lijst bij als {name} ({rows} regels).",
+    },
 }
