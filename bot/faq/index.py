@@ -137,7 +137,7 @@ class Index:
                 for text in variants:
                     tokens = join_phrases(raw_tokens(text))
                     self.forms.setdefault(item.id, []).append(frozenset(form_tokens(tokens, lang)))
-                    words = [w for w in tokens if not is_stop(w) and not w.isdigit()]
+                    words = [w for w in tokens if not is_stop(w) and (not w.isdigit() or w in STATUS_CODES)]
                     variant_words.append((item.id, lang, words))
                     for w in words:
                         vocab[w] = vocab.get(w, 0) + 1
@@ -287,7 +287,7 @@ class Index:
         concepts: set[str] = set()
         specific: set[str] = set()
         for pos, word in enumerate(words):
-            if is_stop(word) or word.isdigit():
+            if is_stop(word) or (word.isdigit() and word not in STATUS_CODES):
                 continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
             if word in ("help", "hulp") and (
                 pos == 0
@@ -464,6 +464,9 @@ class Index:
             evidence.add("C:link")
         return not evidence or bool(evidence & self.union[topic])
 
+
+# Numbers are left out of matching ("top 10", "lost 30 links") except HTTP status codes ("a 404").
+STATUS_CODES = frozenset({"301", "302", "401", "403", "404", "410", "429", "500", "502", "503"})
 
 # SEO-leaning concepts with an everyday meaning too (a toxic relationship, a blocked drain, a ship's
 # anchor, front crawl, the football ranking, a traffic jam, a penalty kick, a chain link).

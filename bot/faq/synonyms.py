@@ -219,7 +219,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "blocked": ("blocked", "block", "blocks", "blocking", "geblokkeerd", "blokkeert", "blokkeren", "403", "401",
                 "429", "robotstxt", "robots", "challenge", "cloudflare"),
     "twice": ("two", "twee", "twice", "tweemaal", "consecutive", "opeenvolgende", "row", "rij"),
-    "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404", "pagenotfound", "linkremoved", "canonicalelsewhere", "servererror", "unreachable"),
+    "reason": ("reason", "reasons", "reden", "redenen", "canonical", "noindex", "redirected", "redirect", "404", "410", "500", "502", "503", "301", "302", "pagenotfound", "linkremoved", "canonicalelsewhere", "servererror", "unreachable"),
     "digest": ("digest", "weekly", "wekelijks", "wekelijkse", "weekrapport", "weekoverzicht", "weekrapportage", "weekmail",
                "weekupdate",
                "maandag", "monday", "schedule", "timezone", "dinsdag", "woensdag", "donderdag",
