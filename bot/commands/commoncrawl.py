@@ -142,6 +142,7 @@ def run_graph(args: argparse.Namespace) -> int:
         result = import_graph(args.vertices, args.edges, sites, ranks=args.ranks, progress=progress)
     finally:
         progress.close()
+    _refuse_unreadable(result)
     graph = args.graph or graph_name(args.vertices[0])
     with db.atomic():
         for site in sites:
@@ -174,6 +175,27 @@ def run_graph(args: argparse.Namespace) -> int:
             seconds=f"{seconds:.1f}", malformed=malformed))
     print(t("commoncrawl.graph.next", None))
     return 0
+
+
+_SHAPES = {"vertices": "id<TAB>name", "edges": "from_id<TAB>to_id"}
+
+
+def _refuse_unreadable(result: Any) -> None:
+    """One sentence (exit 2) when the vertices or edges read are not graph lines: nothing valid, or
+    more garbage than valid lines (a binary file, a CSV, the wrong file given), before anything is
+    stored. A pass that did not run (no wanted site found, so no edges read) is not judged."""
+    from bot.errors import UserInputError
+    from bot.i18n import t
+
+    for kind in ("vertices", "edges"):
+        p = result.passes.get(kind)
+        if p is None or (kind == "edges" and p.bytes == 0 and p.lines == 0):
+            continue
+        valid = p.lines - p.malformed
+        if valid <= 0 or p.malformed > valid:
+            example = ":".join(map(str, p.malformed_lines[0])) if p.malformed_lines else "-"
+            raise UserInputError(t("commoncrawl.graph.unreadable", None, kind=kind, malformed=p.malformed,
+                                   lines=p.lines, shape=_SHAPES[kind], example=example))
 
 
 def run_gap(args: argparse.Namespace) -> int:

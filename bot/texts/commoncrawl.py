@@ -59,6 +59,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{phase}: {done} of {total} MB",
         "nl": "{phase}: {done} van {total} MB",
     },
+    "commoncrawl.graph.unreadable": {
+        "en": "The {kind} file is not a web-graph file: {malformed} of its {lines} lines are not {shape} lines (e.g. {example}); nothing was stored.",
+        "nl": "Het {kind}-bestand is geen webgraaf-bestand: {malformed} van de {lines} regels zijn geen {shape}-regels (bijvoorbeeld {example}); er is niets opgeslagen.",
+    },
     "commoncrawl.graph.site": {
         "en": "{site}: {count} referring domains in the web graph, {ranked} of them ranked.",
         "nl": "{site}: {count} verwijzende domeinen in de webgraaf, waarvan {ranked} met een rang.",

@@ -158,3 +158,24 @@ def test_texts_have_both_languages() -> None:
 
     assert all(set(v) == {"en", "nl"} and all(v.values()) for v in TEXTS.values())
     assert all(key.startswith("commoncrawl.") for key in TEXTS)
+
+
+def test_graph_command_refuses_files_that_are_not_graph_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import random
+
+    files = F.write_graph(tmp_path)
+    assert run(capsys, "track", "site.nl")[0] == 0
+    junk = tmp_path / "photo.bin"
+    junk.write_bytes(random.Random(7).randbytes(40_000))
+    for flag, good in (("--vertices", "--edges"), ("--edges", "--vertices")):
+        other = files["edges"][0] if flag == "--vertices" else files["vertices"][0]
+        code, out, err = run(capsys, "commoncrawl", "graph", flag, str(junk), good, str(other), "site.nl")
+        kind = flag[2:]
+        assert code == 2 and err.startswith(f"error: The {kind} file is not a web-graph file") and err.count("\n") == 1
+        assert "nothing was stored" in err and out == ""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, err = run(capsys, "commoncrawl", "graph", "--vertices", str(empty), "--edges", str(files["edges"][0]), "site.nl")
+    assert code == 2 and "not a web-graph file" in err
+    assert db().execute("SELECT COUNT(*) FROM cc_graph_domains").fetchone()[0] == 0
+    assert run(capsys, "commoncrawl", "graph", *graph_args(files, ranks=False), "site.nl")[0] == 0  # real files still fine
