@@ -18,7 +18,8 @@ The rules (DESIGN.md "Link analysis rules"):
   ``canonical-elsewhere``.
 - ``lost``: two consecutive checks agree that the link does not count, and the site had a first full
   (completed) baseline check before the current one. One ``lost`` event is recorded at that moment.
-- ``blocked``: 401/403/429, a bot challenge or robots.txt disallow. Blocked is never a loss: it says
+- ``blocked``: 401/403/429, a bot challenge, robots.txt disallow or an address we may not visit
+  (reason ``blocked``), or a page too large to read (reason ``too-large``). Blocked is never a loss: it says
   nothing about the link, so it breaks a miss streak (two *consecutive* checks must agree) and a
   link that is already ``lost`` stays ``lost`` with its reason.
 - ``pending``: never checked.
@@ -64,6 +65,7 @@ class PageStatus(StrEnum):
     UNREACHABLE = "unreachable"
     BLOCKED = "blocked"
     NOT_HTML = "not-html"
+    TOO_LARGE = "too-large"
 
 
 class Reason(StrEnum):
@@ -75,6 +77,12 @@ class Reason(StrEnum):
     SERVER_ERROR = "server-error"
     UNREACHABLE = "unreachable"
     BLOCKED = "blocked"
+    TOO_LARGE = "too-large"
+
+
+# Reasons that say nothing about the link (we could not read the page): the link is ``blocked``, never
+# missing or lost. ``too-large``: the page is bigger than the fetcher reads (BACKLINKS_MAX_BYTES).
+UNREADABLE_REASONS = frozenset({Reason.BLOCKED, Reason.TOO_LARGE})
 
 
 class Change(StrEnum):
@@ -153,7 +161,8 @@ class Evidence:
 
     @property
     def blocked(self) -> bool:
-        return self.reason is Reason.BLOCKED
+        """We could not read the page (bot wall, forbidden address, too large): nothing known about the link."""
+        return self.reason in UNREADABLE_REASONS
 
 
 @dataclass(frozen=True)
@@ -249,12 +258,15 @@ def classify_fetch_error(error: FetchError) -> tuple[PageStatus, Reason]:
         return PageStatus.NOT_FOUND, Reason.PAGE_NOT_FOUND
     if error is FetchError.SERVER_ERROR:
         return PageStatus.SERVER_ERROR, Reason.SERVER_ERROR
-    if error is FetchError.BLOCKED:
+    if error in (FetchError.BLOCKED, FetchError.BLOCKED_ADDRESS):
+        # a bot wall, or the name now points to an address we may not visit: never a loss
         return PageStatus.BLOCKED, Reason.BLOCKED
+    if error is FetchError.TOO_LARGE:
+        return PageStatus.TOO_LARGE, Reason.TOO_LARGE
     if error is FetchError.NOT_HTML:
         # The page is now a PDF, an image or a download: the HTML link is gone from it.
         return PageStatus.NOT_HTML, Reason.LINK_REMOVED
-    # unreachable, blocked-address (the name now points somewhere we may not go), too-large, invalid-url
+    # unreachable, invalid-url
     return PageStatus.UNREACHABLE, Reason.UNREACHABLE
 
 
@@ -361,7 +373,8 @@ def decide(prior: Prior, evidence: Evidence, *, baseline_done: bool) -> Decision
     if evidence.blocked:
         if prior.status is LinkStatus.LOST:
             return Decision(LinkStatus.LOST, prior.reason, prior.miss_streak, changes, tuple(events))
-        return Decision(LinkStatus.BLOCKED, Reason.BLOCKED.value, 0, changes, tuple(events))
+        assert evidence.reason is not None
+        return Decision(LinkStatus.BLOCKED, evidence.reason.value, 0, changes, tuple(events))
 
     reason = evidence.reason.value if evidence.reason else None
     streak = prior.miss_streak + 1

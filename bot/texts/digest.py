@@ -72,6 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.reason.server-error": {"en": "the site keeps giving server errors", "nl": "de site geeft steeds serverfouten"},
     "digest.reason.unreachable": {"en": "the site cannot be reached", "nl": "de site is onbereikbaar"},
     "digest.reason.blocked": {"en": "the site blocks our checker", "nl": "de site blokkeert onze controle"},
+    "digest.reason.too-large": {"en": "the page is too large to read", "nl": "de pagina is te groot om te lezen"},
     "digest.reason.unknown": {"en": "reason unknown", "nl": "reden onbekend"},
     "digest.change.nofollow-added": {"en": "nofollow added", "nl": "nofollow toegevoegd"},
     "digest.change.follow-restored": {"en": "followed again", "nl": "telt weer mee (follow)"},

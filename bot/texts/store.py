@@ -163,6 +163,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "the site kept our bot out; this is not a lost link",
         "nl": "de site hield onze bot buiten; dit is geen verloren link",
     },
+    "store.reason.too-large": {
+        "en": "the page is too large to read; this is not a lost link",
+        "nl": "de pagina is te groot om te lezen; dit is geen verloren link",
+    },
     "store.change.nofollow-added": {"en": "nofollow added", "nl": "nofollow toegevoegd"},
     "store.change.follow-restored": {"en": "follow restored", "nl": "weer follow"},
     "store.change.anchor-changed": {"en": "anchor text changed", "nl": "ankertekst gewijzigd"},

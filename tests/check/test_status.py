@@ -64,8 +64,8 @@ def types(decision) -> list[str]:  # type: ignore[no-untyped-def]
         (FetchError.UNREACHABLE, PageStatus.UNREACHABLE, Reason.UNREACHABLE),
         (FetchError.BLOCKED, PageStatus.BLOCKED, Reason.BLOCKED),
         (FetchError.NOT_HTML, PageStatus.NOT_HTML, Reason.LINK_REMOVED),
-        (FetchError.TOO_LARGE, PageStatus.UNREACHABLE, Reason.UNREACHABLE),
-        (FetchError.BLOCKED_ADDRESS, PageStatus.UNREACHABLE, Reason.UNREACHABLE),
+        (FetchError.TOO_LARGE, PageStatus.TOO_LARGE, Reason.TOO_LARGE),
+        (FetchError.BLOCKED_ADDRESS, PageStatus.BLOCKED, Reason.BLOCKED),
         (FetchError.INVALID_URL, PageStatus.UNREACHABLE, Reason.UNREACHABLE),
     ],
 )
@@ -264,3 +264,16 @@ def test_returned_with_change_has_both_events_returned_first() -> None:
     d = decide(Prior(LinkStatus.LOST, "link-removed", 2, True, SEEN), Evidence(PageStatus.OK, 200, PAGE, link=link(anchor="X")),
                baseline_done=True)
     assert types(d) == ["returned", "anchor-changed"]
+
+
+@pytest.mark.parametrize(("error", "reason"), [(FetchError.TOO_LARGE, "too-large"), (FetchError.BLOCKED_ADDRESS, "blocked")])
+def test_unreadable_pages_are_blocked_never_lost(error: FetchError, reason: str) -> None:
+    """QA 5: a page too large to read, or a name that now points to a forbidden address, says nothing
+    about the link: blocked with its own reason, however often it happens, never missing or lost."""
+    evidence = classify_page(failed(error, 200 if error is FetchError.TOO_LARGE else None), None, [])
+    assert evidence.blocked and not evidence.counts
+    prior = Prior(LinkStatus.LIVE, None, 0, True, SEEN)
+    for _ in range(3):
+        d = decide(prior, evidence, baseline_done=True)
+        assert (d.status, d.reason, types(d)) == (LinkStatus.BLOCKED, reason, [])
+        prior = Prior(d.status, d.reason, d.miss_streak, True, SEEN)
