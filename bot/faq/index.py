@@ -291,6 +291,7 @@ class Index:
                 continue  # numbers say nothing about the topic ("top 10", "lost 30 links")
             if word in ("help", "hulp") and (
                 pos == 0
+                or words[pos - 1] in _PLEA_NEXT
                 or (pos == len(words) - 1 and words[pos - 1] not in _EFFECT_BEFORE)
                 or (pos < len(words) - 1 and words[pos + 1] in _PLEA_NEXT)
             ):

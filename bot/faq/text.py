@@ -25,7 +25,7 @@ STOP_NL = frozenset(
     want omdat zit ga gaat gaan mn m'n jou z'n zn graag ofzo enzo etc alle allemaal veel aub svp ff effe
     btw komt tips tip advies weet weten idee ideeen zegt staat gebeurt nu per toe zie zien kijk kijken
     andere ander anderen mensen via mee af elke iedere ieder niks niets iemand zorg zorgen zorgt ervoor
-    procent niemand sta staan stond stonden
+    procent niemand sta staan stond stonden ja nee
     """.split()
 )
 STOP_EN = frozenset(
@@ -296,6 +296,10 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("wat", "maakt"), "whatmakes"),
     # Openers that say how the question is asked, not what about ("quick one", "domme vraag").
     (("quick", "one"), "filler"),
+    (("asking", "for", "a", "friend"), "filler"),
+    (("vraag", "voor", "een", "vriend"), "filler"),
+    (("ja", "of", "nee"), "filler"),
+    (("yes", "or", "no"), "filler"),
     (("quick", "question"), "filler"),
     (("dumb", "question"), "filler"),
     (("stupid", "question"), "filler"),
