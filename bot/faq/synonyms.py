@@ -39,7 +39,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "natural": ("natural", "natuurlijk", "natuurlijke", "unnatural", "onnatuurlijk", "onnatuurlijke",
                 "overgeoptimaliseerd", "overgeoptimaliseerde", "optimized", "optimised"),
     "linkjuice": ("linkjuice", "juice", "equity", "sap", "waardeoverdracht"),
-    "domainauthority": ("domainauthority", "domeinautoriteit", "da", "dr", "moz"),
+    "domainauthority": ("domainauthority", "domeinautoriteit", "da", "dr", "moz", "vliegwiel", "flywheel"),
     "authority": ("authority", "autoriteit", "gezag", "gezaghebbend", "gezaghebbende", "authoritative",
                   "autoritair", "autoritaire", "sterkte", "strength", "strong", "sterk", "sterke", "sterker"),
     "relevance": ("relevant", "relevantie", "relevance", "thematisch", "thematische", "topical", "niche",
@@ -236,7 +236,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "webshop": ("biovitaal", "supplements", "supplementen", "samples", "sample", "productsamples"),
     "review": ("review", "reviews", "recensie", "recensies", "productrecensies", "beoordeling"),
     "itfirm": ("securenet", "thought", "leadership", "cyber", "security", "beveiliging", "beveiliger"),
-    "gardener": ("gardener", "gardening", "hovenier", "hoveniersbedrijf", "groene", "vingers", "park",
+    "gardener": ("groenevingers", "gardener", "gardening", "hovenier", "hoveniersbedrijf", "groene", "vingers", "park",
                  "buurtpark", "tuin", "tuinier"),
 }
 
@@ -254,6 +254,7 @@ VERY_WORDS = BACKLINK_WORDS | frozenset(
     linkexchange linkruil linkscheme linkschema linkschemas outreach guestpost gastblog gastbloggen blackhat
     serp serps rankingfactor rankingfactoren unlinked noindex canonical robotstxt linkprofiel ankerprofiel
     referring inbound nobacklinks biovitaal securenet vandam linkable linkwaardig linkwaardige linkbait
+    backlinko groenevingers vliegwiel flywheel
     """.split()
 )
 

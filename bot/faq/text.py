@@ -333,6 +333,7 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("it", "bedrijf"), "securenet"),
     (("ict", "bedrijf"), "securenet"),
     (("van", "dam"), "vandam"),
+    (("groene", "vingers"), "groenevingers"),
     (("klein", "bedrijf"), "mkb"),
     (("klein", "bedrijfje"), "mkb"),
     (("kleine", "bedrijven"), "mkb"),
