@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.domains import normalise_site
 from bot.i18n import t
 from bot.slack.app import AppContext
-from bot.slack.blocks import escape, message, sites_message
+from bot.slack.blocks import UNTRACK_CANCEL, UNTRACK_CONFIRM, escape, message, sites_message, untrack_question
 from handlers import router
 
 
@@ -84,11 +84,43 @@ async def untrack(cmd: router.Command) -> None:
         await cmd.usage("slack.usage.untrack")
         return
     domain = normalise_site(router.unwrap(cmd.args[0]))
+    count = await cmd.ctx.store.call(backlink_count, cmd.team_id, domain)
+    if count is None:
+        await cmd.reply(message(t("slack.untrack.not_tracked", cmd.lang, domain=escape(domain))))
+        return
+    await cmd.reply(untrack_question(cmd.lang, domain, count))  # deleting history needs a yes
+
+
+def backlink_count(db: Any, team_id: str, domain: str) -> int | None:
+    """How many backlinks a tracked site has (None when it is not tracked)."""
+    from storage.backlinks import site_summary
+    from storage.sites import get_site
+
+    if get_site(db, team_id, domain) is None:
+        return None
+    s = site_summary(db, team_id, domain)
+    return int(getattr(s, "total", 0) or (s.live + s.missing + s.lost + s.blocked + s.pending))
+
+
+async def _answer_button(cmd: router.Command, msg: Any) -> None:
+    """Replace the question (its buttons go) with the outcome."""
+    if cmd.respond is not None:
+        await cmd.respond(response_type="ephemeral", replace_original=True, **msg.payload())
+    else:
+        await cmd.reply(msg)
+
+
+async def untrack_confirmed(cmd: router.Command, value: str) -> None:
     from storage.sites import remove_site
 
+    domain = normalise_site(value)
     removed = await cmd.ctx.store.call(remove_site, cmd.team_id, domain)
     key = "slack.untrack.done" if removed else "slack.untrack.not_tracked"
-    await cmd.reply(message(t(key, cmd.lang, domain=escape(domain))))
+    await _answer_button(cmd, message(t(key, cmd.lang, domain=escape(domain))))
+
+
+async def untrack_cancelled(cmd: router.Command, value: str) -> None:
+    await _answer_button(cmd, message(t("slack.untrack.kept", cmd.lang, domain=escape(normalise_site(value)))))
 
 
 async def sites(cmd: router.Command) -> None:
@@ -100,3 +132,17 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
     router.register("track", track, usage_key="slack.usage.track", aliases=("volg",))
     router.register("untrack", untrack, usage_key="slack.usage.untrack", aliases=("ontvolg",))
     router.register("sites", sites, usage_key="slack.usage.sites", aliases=("list",))
+
+    from handlers.check import command_from_action, run_action
+
+    for action_id, handle in ((UNTRACK_CONFIRM, untrack_confirmed), (UNTRACK_CANCEL, untrack_cancelled)):
+
+        def listener(handle: Any = handle) -> Any:
+            async def on_button(ack: Any, body: dict[str, Any], action: dict[str, Any], client: Any, respond: Any, context: Any) -> None:
+                await ack()
+                cmd = await command_from_action(ctx, body, client, respond, context)
+                await run_action(cmd, handle(cmd, action.get("value") or ""))
+
+            return on_button
+
+        app.action(action_id)(listener())

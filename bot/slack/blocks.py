@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     DividerBlock,
     HeaderBlock,
@@ -99,13 +100,44 @@ def context(text: str) -> ContextBlock:
     return ContextBlock(elements=[MarkdownTextObject(text=clip(text, MAX_SECTION_TEXT))])
 
 
-def button(text: str, action_id: str, value: str = "", *, style: str | None = None) -> ButtonElement:
+def confirm_dialog(title: str, text: str, confirm: str, deny: str, *, danger: bool = True) -> ConfirmObject:
+    """A Block Kit ``confirm`` object: Slack asks "are you sure?" before the button's action is sent."""
+    return ConfirmObject(
+        title=clip(title, 100), text=MarkdownTextObject(text=clip(text, 300)), confirm=clip(confirm, 30),
+        deny=clip(deny, 30), style="danger" if danger else None,
+    )
+
+
+def button(text: str, action_id: str, value: str = "", *, style: str | None = None, confirm: ConfirmObject | None = None) -> ButtonElement:
     return ButtonElement(
         text=PlainTextObject(text=clip(text, MAX_BUTTON_TEXT), emoji=True),
         action_id=action_id,
         value=clip(value, MAX_BUTTON_VALUE) if value else None,
         style=style,
+        confirm=confirm,
     )
+
+
+UNTRACK_CONFIRM = "untrack_confirm"
+UNTRACK_CANCEL = "untrack_cancel"
+
+
+def untrack_question(lang: str, domain: str, backlinks: int) -> Message:
+    """``untrack`` asks first: it deletes the site's backlinks and their whole check history. The red
+    button has a confirm dialog too (a second "are you sure?" from Slack itself)."""
+    text = t("slack.untrack.ask", lang, domain=escape(domain), count=backlinks)
+    dialog = confirm_dialog(
+        t("slack.untrack.confirm_title", lang),
+        t("slack.untrack.confirm_text", lang, domain=escape(domain), count=backlinks),
+        t("slack.untrack.confirm_yes", lang),
+        t("slack.untrack.confirm_no", lang),
+    )
+    blocks: list[Block] = sections(text)
+    blocks.append(actions(
+        button(t("slack.untrack.button", lang), UNTRACK_CONFIRM, domain, style="danger", confirm=dialog),
+        button(t("slack.untrack.keep", lang), UNTRACK_CANCEL, domain),
+    ))
+    return Message(text=text, blocks=blocks)
 
 
 def actions(*elements: ButtonElement, block_id: str | None = None) -> ActionsBlock:

@@ -104,6 +104,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Ik kan het kanaal {name} niet vinden. Kies het uit de lijst tijdens het typen (dan linkt Slack het), of nodig me daar eerst uit.",
     },
     "slack.untrack.done": {"en": "I stopped following *{domain}* and forgot its links.", "nl": "Ik volg *{domain}* niet meer en ben de links vergeten."},
+    "slack.untrack.ask": {
+        "en": "Stop following *{domain}*? I will forget its {count} backlink(s) and their whole check history; this cannot be undone.",
+        "nl": "Stoppen met *{domain}* volgen? Ik vergeet dan de {count} backlink(s) en de hele controlegeschiedenis; dat kan niet ongedaan worden.",
+    },
+    "slack.untrack.confirm_title": {"en": "Delete the history?", "nl": "Geschiedenis wissen?"},
+    "slack.untrack.confirm_text": {
+        "en": "*{domain}* and its {count} backlink(s) with every check result will be deleted.",
+        "nl": "*{domain}* en de {count} backlink(s) met alle controleresultaten worden gewist.",
+    },
+    "slack.untrack.confirm_yes": {"en": "Yes, delete", "nl": "Ja, wissen"},
+    "slack.untrack.confirm_no": {"en": "Cancel", "nl": "Annuleren"},
+    "slack.untrack.button": {"en": "Stop following and delete", "nl": "Stoppen en wissen"},
+    "slack.untrack.keep": {"en": "Keep following", "nl": "Blijven volgen"},
+    "slack.untrack.kept": {"en": "Nothing deleted: I still follow *{domain}*.", "nl": "Niets gewist: ik volg *{domain}* nog steeds."},
     "slack.untrack.not_tracked": {"en": "I was not following *{domain}*.", "nl": "Ik volgde *{domain}* niet."},
     "slack.sites.none": {
         "en": "You don't follow any site yet. Start with `/backlinks track mysite.nl`.",

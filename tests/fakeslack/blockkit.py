@@ -48,12 +48,32 @@ def validate_blocks(blocks: Any, limit: int) -> list[str]:
         except (SlackObjectFormationError, KeyError, TypeError, ValueError) as err:
             problems.append(f"block {i} ({raw.get('type')}): {err}")
             continue
+        for element in raw.get("elements") or []:
+            problems += [f"block {i}: {p}" for p in _confirm_problems(element.get("confirm") if isinstance(element, dict) else None)]
         if raw.get("type") == "section":
             text = (raw.get("text") or {}).get("text") or ""
             if len(text) > SECTION_TEXT_LIMIT:
                 problems.append(f"block {i}: section text of {len(text)} characters")
             if not text and not raw.get("fields"):
                 problems.append(f"block {i}: empty section")
+    return problems
+
+
+def _confirm_problems(confirm: Any) -> list[str]:
+    """A ``confirm`` object needs title (<=100), text (<=300), confirm and deny (<=30 each)."""
+    if confirm is None:
+        return []
+    if not isinstance(confirm, dict):
+        return ["confirm is not an object"]
+    problems = []
+    for key, limit in (("title", 100), ("text", 300), ("confirm", 30), ("deny", 30)):
+        text = (confirm.get(key) or {}).get("text") if isinstance(confirm.get(key), dict) else None
+        if not text:
+            problems.append(f"confirm without {key}")
+        elif len(text) > limit:
+            problems.append(f"confirm {key} of {len(text)} characters (limit {limit})")
+    if confirm.get("style") not in (None, "danger", "primary"):
+        problems.append(f"confirm style {confirm.get('style')!r}")
     return problems
 
 

@@ -59,7 +59,9 @@ async def test_track_sites_untrack(slack: FakeSlack, wbot: Running) -> None:
     assert "mysite.nl" in text and "<#C9>" in text
     assert "rival.nl" in await say(slack, "track rival.nl competitor-of mysite.nl")
     assert "competitor" in await say(slack, "sites")
-    assert "stopped following" in await say(slack, "untrack rival.nl")
+    assert "Stop following *rival.nl*?" in await say(slack, "untrack rival.nl")  # asks first
+    await slack.action("untrack_confirm", "rival.nl")
+    await slack.wait_for(lambda: "stopped following" in slack.responses[-1]["text"])
     assert "was not following" in await say(slack, "untrack rival.nl")
     assert "not a domain name" in await say(slack, "track not a domain !!")
     slack.add_channel("T1", Channel("C42", name="seo"))

@@ -90,3 +90,38 @@ async def test_toxic_mark_in_slack_refuses_a_stranger_unless_forced(slack: FakeS
     assert "vreemd.nl heeft geen bekende link naar mysite.nl" in text
     text = await say(slack, "toxic mark mysite.nl vreemd.nl disavow --force spam", user="U1")
     assert "vreemd.nl marked disavow for mysite.nl" in text
+
+
+async def test_untrack_asks_with_a_confirm_dialog_before_deleting_history(slack: FakeSlack, qbot: Running) -> None:
+    from storage.backlinks import NewBacklink, add_backlinks
+    from storage.sites import get_site
+
+    await say(slack, "track mijnsite.nl", user="U2")
+    await qbot.ctx.store.call(add_backlinks, "T1", "mijnsite.nl", [NewBacklink("https://blog.nl/a", "https://mijnsite.nl/")], found_by="manual")
+    text = await say(slack, "untrack mijnsite.nl", user="U2")
+    assert "Stoppen met *mijnsite.nl* volgen?" in text and "1 backlink" in text
+    blocks = slack.responses[-1]["blocks"]
+    [row] = [b for b in blocks if b["type"] == "actions"]
+    delete, keep = row["elements"]
+    assert delete["action_id"] == "untrack_confirm" and delete["style"] == "danger" and delete["value"] == "mijnsite.nl"
+    assert delete["confirm"]["title"]["text"] == "Geschiedenis wissen?" and delete["confirm"]["confirm"]["text"] == "Ja, wissen"
+    assert await qbot.ctx.store.call(get_site, "T1", "mijnsite.nl") is not None  # nothing deleted yet
+    await slack.action("untrack_cancel", "mijnsite.nl", user="U2")
+    await slack.wait_for(lambda: "Niets gewist" in slack.responses[-1]["text"])
+    assert slack.responses[-1].get("replace_original") in (True, "true")
+    assert await qbot.ctx.store.call(get_site, "T1", "mijnsite.nl") is not None
+    await slack.action("untrack_confirm", "mijnsite.nl", user="U2")
+    await slack.wait_for(lambda: "niet meer" in slack.responses[-1]["text"])
+    assert await qbot.ctx.store.call(get_site, "T1", "mijnsite.nl") is None
+
+
+def test_fake_slack_checks_confirm_objects() -> None:
+    from tests.fakeslack.blockkit import validate_blocks
+
+    good = {"title": {"type": "plain_text", "text": "Sure?"}, "text": {"type": "mrkdwn", "text": "x"},
+            "confirm": {"type": "plain_text", "text": "Yes"}, "deny": {"type": "plain_text", "text": "No"}}
+    block = {"type": "actions", "elements": [{"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "b"}, "confirm": good}]}
+    assert validate_blocks([block], 50) == []
+    bad = {**good, "deny": {"type": "plain_text", "text": "n" * 31}}
+    block["elements"][0]["confirm"] = bad
+    assert validate_blocks([block], 50)
