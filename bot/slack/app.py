@@ -168,6 +168,24 @@ def make_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
     return AsyncWebClient(token=token, base_url=settings.slack_api_url, timeout=30, retry_handlers=retry_handlers())
 
 
+class _ClientCarriesTheToken(logging.Filter):
+    """Bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself (``token or os.environ[...]``), so
+    with our client (built from :class:`Settings`, with that very token, our API URL and retry
+    handlers) it logs "As you gave `client` as well, `token` will be unused" at every start. Bolt
+    offers no way to give the client without that lookup; this drops just that one warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+def _quiet_token_warning() -> None:
+    bolt = logging.getLogger("slack_bolt.AsyncApp")
+    if not any(isinstance(f, _ClientCarriesTheToken) for f in bolt.filters):
+        bolt.addFilter(_ClientCarriesTheToken())
+
+
 def build_app(
     settings: Settings,
     store: Store,
@@ -193,6 +211,7 @@ def build_app(
             install_path="/slack/install",
             redirect_uri_path="/slack/oauth_redirect",
         )
+    _quiet_token_warning()
     app = AsyncApp(
         name="backlinks",
         client=client,

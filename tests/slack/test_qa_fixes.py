@@ -125,3 +125,19 @@ def test_fake_slack_checks_confirm_objects() -> None:
     bad = {**good, "deny": {"type": "plain_text", "text": "n" * 31}}
     block["elements"][0]["confirm"] = bad
     assert validate_blocks([block], 50)
+
+
+async def test_run_does_not_log_the_bolt_token_warning(slack: FakeSlack, tmp_path: Path, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    """Bolt reads SLACK_BOT_TOKEN from the environment itself; with the token set (as at `backlinks run`)
+    and our client given, it used to warn that the token is unused."""
+    import logging
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", slack.teams["T1"].bot_token)
+    caplog.set_level(logging.INFO)
+    running = await start_bot(slack, tmp_path)
+    try:
+        assert await say(slack, "help")
+    finally:
+        await running.stop()
+    assert not [r for r in caplog.records if "will be unused" in r.getMessage()]
+    assert not [r for r in caplog.records if r.name.startswith("slack_bolt") and r.levelno >= logging.WARNING]
