@@ -17,7 +17,7 @@ from functools import lru_cache
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # --- link vocabulary
     "refdomain": ("referringdomain", "referringdomains", "samesite"),
-    "backlink": ("backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound",
+    "backlink": ("referrer", "referrers", "verwijzer", "verwijzers", "backlink", "backlinks", "baklink", "backlinkje", "backlinkjes", "inbound",
                  "inkomende", "incoming", "terugverwijzing", "terugverwijzingen", "verwijzende", "referring",
                  "inlink", "inlinks"),
     "link": ("link", "links", "linkje", "linkjes", "linken", "linkt", "gelinkt", "linking", "linked", "hyperlink",

@@ -39,7 +39,7 @@ STOP_EN = frozenset(
     put guy other others every something anything nothing somebody dont doesnt isnt cant wont arent
     didnt ive ill id thats theres u ur btw percent lot lots nobody anybody people via them those us him
     mine yours ours myself yourself itself theirs guys actually filler bunch couple few marked labeled
-    labelled shown showing shows appear appears seem seems sorry hoi hallo trouwens amper steeds
+    labelled shown showing shows appear appears seem seems sorry hoi hallo trouwens amper steeds doing done
     """.split()
 )
 # Everyday words that are never typos of an SEO term, though the knowledge base may not use them
@@ -73,7 +73,7 @@ CONTEXT = frozenset(
     plumbing electrician painter contractor builder roofer landscaper lawyer lawyers attorney bookkeeper
     dentist physio physiotherapist vet pharmacy optician butcher florist mechanic cafe hotel campsite
     daycare photographer therapist jeweller jeweler bookstore bookshop movers cleaner cleaners carpenter
-    handyman gym bistro brewery brouwerij wijnhandel winery kaaswinkel kaas cheese yoga pilates
+    handyman bnb airbnb guesthouse gym bistro brewery brouwerij wijnhandel winery kaaswinkel kaas cheese yoga pilates
     amsterdam rotterdam utrecht haag eindhoven tilburg groningen almere breda nijmegen apeldoorn haarlem
     arnhem enschede zaanstad zwolle leiden maastricht dordrecht zoetermeer delft alkmaar leeuwarden bosch
     deventer hilversum venlo helmond heerlen gouda amstelveen ede emmen oss roosendaal hoorn purmerend
@@ -297,6 +297,12 @@ PHRASES: tuple[tuple[tuple[str, ...], str], ...] = (
     # Openers that say how the question is asked, not what about ("quick one", "domme vraag").
     (("quick", "one"), "filler"),
     (("asking", "for", "a", "friend"), "filler"),
+    (("i", "run"), "filler"),
+    (("we", "run"), "filler"),
+    (("i", "own"), "filler"),
+    (("we", "own"), "filler"),
+    (("shut", "down"), "shutdown"),
+    (("went", "offline"), "offline"),
     (("vraag", "voor", "een", "vriend"), "filler"),
     (("ja", "of", "nee"), "filler"),
     (("yes", "or", "no"), "filler"),
