@@ -12,9 +12,19 @@ import argparse
 import importlib
 import pkgutil
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from bot.errors import BacklinksError
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Argument errors are one line, ``error: <what is wrong>; see backlinks <command> --help``."""
+
+    def error(self, message: str) -> NoReturn:
+        sentence = message[:1].upper() + message[1:]
+        if not sentence.endswith((".", "?", "!")):
+            sentence += "."
+        self.exit(2, f"error: {sentence} See `{self.prog} --help`.\n")
 
 
 def workspace_id(text: str) -> str:
@@ -42,7 +52,7 @@ def common_parent() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     import bot.commands as pkg
 
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="backlinks",
         description="Find out which pages link to your site and whether those links still count.",
     )
