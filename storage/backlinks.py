@@ -36,7 +36,7 @@ class NewBacklink:
 @dataclass(frozen=True)
 class RejectedLink:
     source_url: str
-    reason: str  # "invalid-url" | "same-site"
+    reason: str  # "invalid-url" | "same-site" | "private-address"
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,21 @@ def clean_source_url(url: str) -> str | None:
     return urlunsplit((parts.scheme.lower(), netloc.lower(), path, parts.query, ""))
 
 
+def private_address(url: str) -> bool:
+    """True when ``url``'s host is ``localhost`` or an IP literal the fetcher refuses (its SSRF guard)."""
+    from urllib.parse import urlsplit
+
+    from bot.fetch.addresses import check_target
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return False
+    refusal = check_target(parts.scheme, host, None, allow_private=False, allowed_ports=frozenset())
+    return refusal is not None and not refusal.invalid
+
+
 def add_backlinks(
     db: sqlite_utils.Database,
     team_id: str,
@@ -153,8 +168,11 @@ def add_backlinks(
     links: Iterable[NewBacklink],
     *,
     found_by: str,
+    refuse_private: bool = False,
 ) -> AddResult:
-    """Add referring pages to a tracked site. Pages already known (same URL) merge: claims fill in
+    """Add referring pages to a tracked site. With ``refuse_private`` (the CLI and Slack, unless
+    BACKLINKS_ALLOW_PRIVATE_NETWORKS is set) pages on ``localhost`` or an IP literal the fetcher would
+    never contact (private, loopback, link-local, reserved) are rejected as ``private-address``. Pages already known (same URL) merge: claims fill in
     what was unknown, the earliest ``first_seen`` wins, and the status is untouched. URLs that are
     not absolute http(s) URLs, or pages of the site itself, are rejected and returned, never dropped
     silently."""
@@ -229,6 +247,9 @@ def add_backlinks(
                 continue
             if domain_of_url(url) == site.domain:
                 rejected.append(RejectedLink(url, "same-site"))
+                continue
+            if refuse_private and private_address(url):
+                rejected.append(RejectedLink(url, "private-address"))
                 continue
             if url in batch:
                 merged += 1

@@ -24,10 +24,14 @@ def run(args: argparse.Namespace) -> int:
     domain = site_arg(args.site)
     if not args.urls:
         raise UserInputError(t("store.no_urls", None, site=domain))
+    from bot.config import Settings
+
     db = open_db()
-    result = add_backlinks(db, args.workspace, domain, [NewBacklink(u) for u in args.urls], found_by="manual")
+    refuse = not Settings.from_env().allow_private_networks
+    result = add_backlinks(db, args.workspace, domain, [NewBacklink(u) for u in args.urls], found_by="manual", refuse_private=refuse)
     if result.added == 0 and result.merged == 0:
-        raise UserInputError(t("store.all_urls_invalid", None, first=result.rejected[0].source_url))
+        first = result.rejected[0]
+        raise UserInputError.keyed(f"store.none_added.{first.reason}", first=first.source_url)
     if args.json:
         print_json({"site": domain, "added": result.added, "merged": result.merged,
                     "rejected": [{"url": r.source_url, "reason": r.reason} for r in result.rejected]})

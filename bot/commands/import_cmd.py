@@ -71,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
     if parsed.links and not links:
         targets = sorted(other_domains, key=lambda d: -other_domains[d])
         raise UserInputError(t("store.export_other_site", None, site=domain, other=", ".join(targets[:3])))
-    result = add_backlinks(db, args.workspace, domain, links, found_by=parsed.format.found_by)
+    from bot.config import Settings
+
+    refuse = not Settings.from_env().allow_private_networks
+    result = add_backlinks(db, args.workspace, domain, links, found_by=parsed.format.found_by, refuse_private=refuse)
 
     store_rejected = list(other_site) + list(result.rejected)
     payload = {
@@ -98,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if len(parsed.rejected) > SHOW_REJECTED:
         print(t("store.rejected_more", None, count=len(parsed.rejected) - SHOW_REJECTED))
     for rejected in store_rejected[:SHOW_REJECTED]:
-        why = t(f"store.reject.{rejected.reason}", None) if rejected.reason in ("invalid-url", "same-site") else rejected.reason
+        why = t(f"store.reject.{rejected.reason}", None) if rejected.reason in ("invalid-url", "same-site", "private-address") else rejected.reason
         print(t("store.rejected_url", None, url=rejected.source_url, why=why))
     if len(store_rejected) > SHOW_REJECTED:
         print(t("store.rejected_more", None, count=len(store_rejected) - SHOW_REJECTED))

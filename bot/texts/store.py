@@ -22,6 +22,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Give at least one page URL that links to {site}, for example https://blog.example/post.",
         "nl": "Geef minstens één pagina-URL die naar {site} linkt, bijvoorbeeld https://blog.example/post.",
     },
+    "store.none_added.invalid-url": {
+        "en": "None of the URLs could be added: {first} is not a full web address (use full URLs starting with https://).",
+        "nl": "Geen van de URL's kon worden toegevoegd: {first} is geen volledig webadres (gebruik volledige URL's die met https:// beginnen).",
+    },
+    "store.none_added.same-site": {
+        "en": "None of the URLs could be added: {first} is a page of the site itself, not a page of another site.",
+        "nl": "Geen van de URL's kon worden toegevoegd: {first} is een pagina van de site zelf, geen pagina van een andere site.",
+    },
+    "store.none_added.private-address": {
+        "en": "None of the URLs could be added: {first} is on this machine or a private network (allowed only with BACKLINKS_ALLOW_PRIVATE_NETWORKS=1).",
+        "nl": "Geen van de URL's kon worden toegevoegd: {first} staat op deze machine of een privénetwerk (alleen toegestaan met BACKLINKS_ALLOW_PRIVATE_NETWORKS=1).",
+    },
     "store.all_urls_invalid": {
         "en": "None of the URLs could be added: {first} is not a page of another site (use full URLs starting with https://).",
         "nl": "Geen van de URL's kon worden toegevoegd: {first} is geen pagina van een andere site (gebruik volledige URL's die met https:// beginnen).",
@@ -76,6 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "store.export_other_site": {
         "en": "This export lists links to {other}, not to {site}; import it for that site or export the backlinks of {site}.",
         "nl": "Deze export bevat links naar {other}, niet naar {site}; importeer hem voor die site of exporteer de backlinks van {site}.",
+    },
+    "store.reject.private-address": {
+        "en": "a local or private network address (allowed only with BACKLINKS_ALLOW_PRIVATE_NETWORKS=1)",
+        "nl": "een lokaal of privé-netwerkadres (alleen toegestaan met BACKLINKS_ALLOW_PRIVATE_NETWORKS=1)",
     },
     "store.reject.same-site": {"en": "a page of the site itself, not a backlink", "nl": "een pagina van de site zelf, geen backlink"},
     "store.imported": {

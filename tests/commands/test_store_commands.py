@@ -128,6 +128,7 @@ def test_export_csv_is_safe_and_complete(capsys, tmp_path: Path) -> None:  # typ
 async def test_check_and_digest_commands_against_a_local_web(capsys, local_web: LocalWeb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from bot.fetch.settings import FetchSettings
 
+    monkeypatch.setenv("BACKLINKS_ALLOW_PRIVATE_NETWORKS", "1")  # the pages are on 127.0.0.x
     hosts = [await local_web.add_host(f"h{i}.nl") for i in range(3)]
     hosts[0].page("/a", article('<a href="https://www.mysite.nl/shop">Shop</a>'))
     hosts[1].page("/b", article('<a rel="sponsored" href="https://mysite.nl/">paid</a>'))
@@ -167,3 +168,26 @@ async def test_check_and_digest_commands_against_a_local_web(capsys, local_web: 
     assert code == 0 and "mysite.nl" in out
     code, _, err = cli("digest", "mysite.nl", "--days", "0")
     assert code == 2 and "--days" in err
+
+
+def test_add_and_import_refuse_private_addresses(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA 6: pages on this machine or a private network are rejected rows with a reason (the fetcher
+    would never read them), unless BACKLINKS_ALLOW_PRIVATE_NETWORKS=1."""
+    monkeypatch.delenv("BACKLINKS_ALLOW_PRIVATE_NETWORKS", raising=False)
+    run(capsys, "track", "mysite.nl")
+    private = ["http://127.0.0.2:8081/dg", "http://192.168.1.1/a", "http://[::1]/b", "http://localhost/c",
+               "http://169.254.169.254/latest", "http://10.1.2.3/d", "http://2130706433/e"]
+    data = run_json(capsys, "add", "mysite.nl", "https://blog.example.com/a", *private)
+    assert data["added"] == 1
+    assert [(r["url"], r["reason"]) for r in data["rejected"]] == [(url, "private-address") for url in private]
+    code, out, _ = run(capsys, "add", "mysite.nl", "https://blog.example.com/z", "http://10.0.0.1/x")
+    assert code == 0 and "http://10.0.0.1/x" in out and "private network" in out
+    code, _, err = run(capsys, "add", "mysite.nl", "http://127.0.0.1/only")
+    assert code == 2 and "None of the URLs" in err and "BACKLINKS_ALLOW_PRIVATE_NETWORKS" in err
+    (tmp_path / "list.txt").write_text("https://news.example.org/a\nhttp://192.168.0.10/b\n")
+    imported = run_json(capsys, "import", "mysite.nl", str(tmp_path / "list.txt"))
+    assert imported["added"] == 1
+    assert imported["rejected_links"] == [{"url": "http://192.168.0.10/b", "reason": "private-address"}]
+
+    monkeypatch.setenv("BACKLINKS_ALLOW_PRIVATE_NETWORKS", "1")
+    assert run_json(capsys, "add", "mysite.nl", "http://127.0.0.2:8081/dg")["added"] == 1
