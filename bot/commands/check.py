@@ -1,4 +1,10 @@
-"""``backlinks check SITE``: visit every referring page of a site and record what it says now."""
+"""``backlinks check SITE``: visit every referring page of a site and record what it says now.
+
+``backlinks check URL`` (a page address: a scheme, or a path after the host) inspects that one page
+against the workspace's tracked sites, like Slack's ``check URL``: the same rule decides
+(:func:`handlers.router.is_url`) and the same engine reads the page (:func:`bot.inspect.inspect_urls`).
+Nothing is stored.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,11 @@ SHOW = 15  # lines of links that need attention in the text summary
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("check", parents=[parent], help="check every backlink of a site now",
+    p = sub.add_parser("check", parents=[parent], help="check every backlink of a site now (or one page: check URL)",
                        description="Fetch every known referring page of SITE (politely, many at once) and record whether "
-                       "the link is live, missing, lost or blocked, and why.")
-    p.add_argument("site", metavar="SITE")
+                       "the link is live, missing, lost or blocked, and why. Given a page URL instead "
+                       "(https://blog.example.nl/post), show that page's links to the tracked sites.")
+    p.add_argument("site", metavar="SITE|URL")
     p.set_defaults(handler=run)
 
 
@@ -50,8 +57,46 @@ def summary_lines(report: Any, *, baseline: bool, lang: str | None = None) -> li
     return lines
 
 
+def check_page(args: argparse.Namespace) -> int:
+    """``check URL``: one page's links to the workspace's tracked sites (nothing stored)."""
+    import asyncio
+    import sys
+
+    from bot.check.cli import open_db, print_json
+    from bot.commands.inspect import _print_table
+    from bot.i18n import t
+    from bot.inspect import _validate_url, inspect_urls
+    from storage.sites import list_sites
+
+    url = args.site.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        url = "https://" + url
+    _validate_url(url)
+    db = open_db()
+    targets = [site.domain for site in list_sites(db, args.workspace)]
+    db.conn.close()
+    page = asyncio.run(inspect_urls([url], targets or None))[0]
+    if args.json:
+        print_json({**page, "tracked_sites": targets})
+        return 0
+    _print_table(page, sys.stdout)
+    if not page.get("error"):
+        if not targets:
+            print(t("store.check_page_no_sites", None, cmd="backlinks"))
+        elif not page["links"]:
+            print(t("store.check_page_none", None, sites=", ".join(targets)))
+        else:
+            print(t("store.check_page_links", None, count=len(page["links"]), sites=", ".join(targets)))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     import asyncio
+
+    from handlers.router import is_url
+
+    if is_url(args.site):
+        return check_page(args)
 
     from bot.check.cli import ProgressBar, open_db, print_json, site_arg
     from bot.check.engine import run_check

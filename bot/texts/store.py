@@ -124,6 +124,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{rows} backlink(s) van {site} geschreven naar {path}.",
     },
     # check
+    "store.check_page_links": {
+        "en": "{count} link(s) on this page to your tracked sites ({sites}).",
+        "nl": "{count} link(s) op deze pagina naar je gevolgde sites ({sites}).",
+    },
+    "store.check_page_none": {
+        "en": "This page does not link to your tracked sites ({sites}).",
+        "nl": "Deze pagina linkt niet naar je gevolgde sites ({sites}).",
+    },
+    "store.check_page_no_sites": {
+        "en": "No sites are tracked yet, so these are all the page's links; start with: {cmd} track SITE",
+        "nl": "Er worden nog geen sites gevolgd, dus dit zijn alle links van de pagina; begin met: {cmd} track SITE",
+    },
     "store.check_nothing": {
         "en": "{site} has no backlinks to check yet; add some with backlinks import {site} FILE or backlinks add {site} URL.",
         "nl": "{site} heeft nog geen backlinks om te controleren; voeg ze toe met backlinks import {site} BESTAND of backlinks add {site} URL.",

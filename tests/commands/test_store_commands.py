@@ -191,3 +191,34 @@ def test_add_and_import_refuse_private_addresses(capsys, tmp_path: Path, monkeyp
 
     monkeypatch.setenv("BACKLINKS_ALLOW_PRIVATE_NETWORKS", "1")
     assert run_json(capsys, "add", "mysite.nl", "http://127.0.0.2:8081/dg")["added"] == 1
+
+
+async def test_check_url_inspects_one_page_against_tracked_sites(capsys, local_web: LocalWeb, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """QA 7: `check URL` is Slack's `check URL` (one page, its links to the tracked sites); `check SITE`
+    stays the site check."""
+    from bot.fetch.settings import FetchSettings
+
+    monkeypatch.setenv("BACKLINKS_ALLOW_PRIVATE_NETWORKS", "1")
+    blog = await local_web.add_host("blog.nl")
+    blog.page("/post", article('<a href="https://mysite.nl/shop">Shop</a> <a href="https://other.nl/">x</a>'))
+    monkeypatch.setattr(FetchSettings, "from_settings",
+                        classmethod(lambda cls, s, **kw: local_web.settings(allowed_ports=frozenset({blog.port}), max_retries=0)))
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        return run(capsys, *argv)
+
+    code, out, err = await asyncio.to_thread(cli, "check", blog.direct_url("/post"))
+    assert code == 0, err
+    assert "track SITE" in out and "other.nl" in out  # nothing tracked: every link, and how to start
+    cli("track", "mysite.nl")
+    code, out, err = await asyncio.to_thread(cli, "check", blog.direct_url("/post"), "--json")
+    assert code == 0, err
+    page = json.loads(out)
+    assert [(l["href"], l["anchor"]) for l in page["links"]] == [("https://mysite.nl/shop", "Shop")]
+    assert page["tracked_sites"] == ["mysite.nl"]
+    code, out, _ = await asyncio.to_thread(cli, "check", blog.direct_url("/post"))
+    assert code == 0 and "1 link(s) on this page to your tracked sites (mysite.nl)" in out
+    assert "error" not in out and "not tracked" not in out
+    # a bare site name is still the site check
+    code, out, _ = cli("check", "mysite.nl")
+    assert "nothing to check" in out or "no backlinks" in (out + _)
