@@ -14,6 +14,11 @@ Two numbers come out per entry (:class:`Hit`):
   with the similarity to the union of its variants;
 * ``coverage``: the share of the *whole* question the entry accounts for, unknown words included.
 
+Entries are *ranked* by the score tipped by three smaller signals (:meth:`Index.rank_score`): how much of
+the question's whole wording, function words included, a variant shares (``form``), how much of it the
+entry's answer text mentions (``told``), and intent concepts (how long, how many, why, ...) weigh more.
+The decision to answer uses the score itself, so these never make an off-topic question answerable.
+
 The desk answers when the score passes a threshold and the coverage passes what
 :func:`required_coverage` asks for the question: little for a question that names an unambiguous SEO
 term ("backlinks for my hair salon"), more for SEO-leaning words ("toxic coworker" is declined), and
