@@ -242,6 +242,84 @@ def analyse_html(html: str, url: str, *, x_robots_tag: str | None = None) -> Pag
     )
 
 
+def _href_markers(targets: tuple[str, ...], base: str) -> tuple[str, ...] | None:
+    """Lower-case strings of which one must occur in an href (lowered, tabs and newlines removed)
+    for the link to point to one of ``targets``; None when every href has to be resolved (the page's
+    own domain, via ``<base href>``, is a target, or a target is an IP address or not ASCII).
+
+    An ASCII href whose host normalises to the ASCII domain ``T`` contains ``T`` itself in lower
+    case (normalising an ASCII host only lowers it and drops a trailing dot), and a relative href
+    keeps the base's host; non-ASCII hrefs are always resolved.
+    """
+    for target in targets:
+        if not target.isascii() or ":" in target or target.replace(".", "").isdigit():
+            return None
+    if match_target(base, targets) is not None:
+        return None
+    return tuple(target.lower() for target in targets)
+
+
+def _may_match(raw: str, markers: tuple[str, ...]) -> bool:
+    """Whether the raw href ``raw`` can point to a target (see :func:`_href_markers`)."""
+    if not raw.isascii():
+        return True
+    low = raw.lower()
+    if "\t" in low or "\n" in low or "\r" in low:
+        low = _URL_STRIP.sub("", low)
+    for marker in markers:
+        if marker in low:
+            return True
+    return False
+
+
+def analyse_for_targets(html: str, url: str, targets: Iterable[str], *,
+                        x_robots_tag: str | None = None) -> PageAnalysis:
+    """:func:`analyse_html` narrowed to the links that point to ``targets`` (registrable domains):
+    what a backlink check needs, at a fraction of the cost.
+
+    ``links`` equals ``links_to(analyse_html(html, url, x_robots_tag=...), targets)`` (same links,
+    same order, same href, anchor, rel, kind, follow and placement); ``noindex``, ``nofollow`` and
+    ``canonical`` are the same too. Not computed: ``outbound_links`` (0), ``title`` and ``text``
+    (None). Hrefs that cannot name a target are dropped on their raw string before any URL
+    resolution, and the main-content finder runs only when some link does point to a target.
+    """
+    wanted = tuple(targets)
+    doc = Document(html or "")
+    base = _base_url(doc, url)
+    robots = _page_robots(doc, x_robots_tag)
+    canonical = _canonical(doc, base)
+    if not wanted:
+        return PageAnalysis(noindex=robots.noindex, nofollow=robots.nofollow, canonical=canonical)
+    blocks, link_infos = doc.walk()
+    markers = _href_markers(wanted, base)
+    infos = []
+    found: list[tuple[object, str, str | None]] = []
+    for info in link_infos:
+        attrs = info.node.attributes
+        raw = attrs.get("href")
+        if raw is None or (markers is not None and not _may_match(raw, markers)):
+            continue
+        href = resolve(raw, base)
+        if href is None or match_target(href, wanted) is None:
+            continue
+        infos.append(info)
+        found.append((info.node, href, attrs.get("rel")))
+    links: list[Link] = []
+    if infos:
+        placements, _ = classify(doc, infos, blocks)
+        for (node, href, rel_value), placement in zip(found, placements):
+            if rel_value:
+                rel = rel_tokens(rel_value)
+                kind = kind_of(rel)
+                follow = not robots.nofollow and not _NOFOLLOW_RELS.intersection(rel)
+            else:
+                rel, kind, follow = (), LinkKind.DOFOLLOW, not robots.nofollow
+            links.append(Link(href=href, anchor=_anchor_text(node), rel=rel, kind=kind, follow=follow,
+                              placement=placement))
+    return PageAnalysis(noindex=robots.noindex, nofollow=robots.nofollow, canonical=canonical,
+                        links=tuple(links))
+
+
 def links_to(analysis: PageAnalysis, targets: Iterable[str]) -> list[Link]:
     """The links of ``analysis`` that point to one of ``targets`` (registrable domains)."""
     wanted = tuple(targets)
