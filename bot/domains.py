@@ -81,19 +81,57 @@ def domain_of_url(url: str) -> str | None:
     return registrable_domain(host) if host else None
 
 
+def clip(text: object, limit: int = 80) -> str:
+    """``text`` for echoing in a sentence: at most ``limit`` characters (a long argument ends in …)."""
+    value = str(text)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def display_domain(domain: str) -> str:
+    """A domain as people read it: ``xn--bcher-kva.de`` -> ``bücher.de`` (keys stay punycode)."""
+    if "xn--" not in domain:
+        return domain
+    try:
+        return domain.encode("ascii").decode("idna")
+    except (UnicodeError, ValueError):
+        return domain
+
+
+def _valid_punycode(host: str) -> bool:
+    """Every ``xn--`` label decodes (``xn--zz.nl`` does not)."""
+    for label in host.split("."):
+        if label.startswith("xn--"):
+            try:
+                decoded = label.encode("ascii").decode("idna")
+            except (UnicodeError, ValueError):
+                return False
+            if not decoded or decoded.isascii():
+                return False
+    return True
+
+
 def normalise_site(text: str) -> str:
     """Turn what a user types for a site (``MySite.nl``, ``https://www.mysite.nl/shop``) into its
-    registrable domain, or raise :class:`UserInputError` with one clear sentence."""
+    registrable domain, or raise :class:`UserInputError` with one clear sentence. An IP address is not
+    a site, nor is a name with a broken ``xn--`` (punycode) label; a long argument is echoed clipped."""
     raw = (text or "").strip().strip("<>")
     if "|" in raw:  # Slack link markup <http://x.nl|x.nl>
         raw = raw.split("|", 1)[1]
     if not raw:
-        raise UserInputError("Give a site as a domain name, for example mysite.nl.")
+        raise UserInputError.keyed("store.site_missing")
     candidate = raw if "://" in raw else f"http://{raw}"
     host = host_of(candidate)
     domain = registrable_domain(host) if host else None
     if domain is None:
-        raise UserInputError(f"{text!r} is not a domain name; give a site like mysite.nl.")
+        raise UserInputError.keyed("store.not_a_domain", text=repr(clip(text)))
+    try:
+        ipaddress.ip_address(domain)
+    except ValueError:
+        pass
+    else:
+        raise UserInputError.keyed("store.ip_not_site", text=clip(raw))
+    if not _valid_punycode(domain):
+        raise UserInputError.keyed("store.bad_punycode", text=clip(raw))
     return domain
 
 

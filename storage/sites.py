@@ -90,30 +90,36 @@ def add_site(
     team_id: str,
     domain: str,
     *,
-    role: str = "own",
+    role: str | None = None,
     channel_id: str | None = None,
     competitor_of: str | None = None,
 ) -> Site:
     """Track ``domain`` (idempotent). With ``competitor_of`` the site is a competitor of that (already
-    tracked) site. Tracking a competitor as ``own`` later makes it an own site; the reverse never
-    demotes an own site."""
+    tracked) site. Tracking an already tracked site again keeps its role; only an explicit
+    ``role="own"`` turns a competitor into an own site, and nothing demotes an own site. A site cannot
+    be its own competitor, and two sites cannot be each other's competitors (a loop)."""
     require_team(team_id)
     domain = normalise_site(domain)
     if competitor_of is not None:
         role = "competitor"
-    if role not in ROLES:
+    if role is not None and role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     with db.atomic():
         owner = None
+        existing = get_site(db, team_id, domain)
         if competitor_of is not None:
             owner = require_site(db, team_id, competitor_of)
             if owner.domain == domain:
-                raise UserInputError(t("store.competitor_of_itself", None, site=domain))
-        existing = get_site(db, team_id, domain)
+                raise UserInputError.keyed("store.competitor_of_itself", site=domain)
+            if existing is not None and db.execute(
+                "SELECT 1 FROM site_competitors WHERE team_id = ? AND site_id = ? AND competitor_id = ?",
+                [team_id, existing.id, owner.id],
+            ).fetchone():
+                raise UserInputError.keyed("store.competitor_loop", site=domain, owner=owner.domain)
         if existing is None:
             db.execute(
                 "INSERT INTO sites (team_id, domain, role, channel_id, created_at) VALUES (?, ?, ?, ?, ?)",
-                [team_id, domain, role, channel_id, now_iso()],
+                [team_id, domain, role or "own", channel_id, now_iso()],
             )
         else:
             if role == "own" and existing.role != "own":

@@ -57,3 +57,20 @@ def test_bad_sites_are_one_clear_sentence(text: str) -> None:
 def test_site_from_url_and_slack_markup() -> None:
     assert normalise_site("https://www.MySite.nl/shop") == "mysite.nl"
     assert normalise_site("<http://mysite.nl|mysite.nl>") == "mysite.nl"
+
+
+def test_ip_addresses_and_broken_punycode_are_not_sites() -> None:
+    """QA 13: one sentence each; a very long argument is echoed clipped."""
+    from bot.domains import display_domain, normalise_site
+
+    for text in ("127.0.0.1", "192.168.1.1", "http://10.0.0.1/x", "[::1]"):
+        with pytest.raises(UserInputError, match="IP address|not a domain"):
+            normalise_site(text)
+    with pytest.raises(UserInputError, match="international domain name"):
+        normalise_site("xn--zz.nl")
+    with pytest.raises(UserInputError) as err:
+        normalise_site("a" * 5000)
+    assert len(str(err.value)) < 200 and "…" in str(err.value)
+    assert err.value.text("nl").endswith("geef een site zoals mijnsite.nl.")
+    assert normalise_site("bücher.de") == "xn--bcher-kva.de" and display_domain("xn--bcher-kva.de") == "bücher.de"
+    assert display_domain("mysite.nl") == "mysite.nl"

@@ -55,6 +55,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Tracking {site}. Next: backlinks import {site} FILE (an export from Search Console, Ahrefs, Semrush, ...) or backlinks add {site} URL.",
         "nl": "{site} wordt gevolgd. Volgende stap: backlinks import {site} BESTAND (een export uit Search Console, Ahrefs, Semrush, ...) of backlinks add {site} URL.",
     },
+    "store.site_missing": {
+        "en": "Give a site as a domain name, for example mysite.nl.",
+        "nl": "Geef een site als domeinnaam, bijvoorbeeld mijnsite.nl.",
+    },
+    "store.not_a_domain": {
+        "en": "{text} is not a domain name; give a site like mysite.nl.",
+        "nl": "{text} is geen domeinnaam; geef een site zoals mijnsite.nl.",
+    },
+    "store.ip_not_site": {
+        "en": "{text} is an IP address, not a site; give the site's domain name, like mysite.nl.",
+        "nl": "{text} is een IP-adres, geen site; geef de domeinnaam van de site, zoals mijnsite.nl.",
+    },
+    "store.bad_punycode": {
+        "en": "{text} is not a valid international domain name (its xn-- part cannot be read).",
+        "nl": "{text} is geen geldige internationale domeinnaam (het xn---deel is onleesbaar).",
+    },
+    "store.competitor_loop": {
+        "en": "{owner} is already a competitor of {site}; two sites cannot be each other's competitors.",
+        "nl": "{owner} is al een concurrent van {site}; twee sites kunnen niet elkaars concurrent zijn.",
+    },
+    "store.still_competitor": {
+        "en": "{site} stays a competitor of {owners}; to make it one of your own sites: {cmd} track {site} --own",
+        "nl": "{site} blijft een concurrent van {owners}; maak er zo een eigen site van: {cmd} track {site} --own",
+    },
+    "store.own_and_competitor": {
+        "en": "Use either --own or --competitor-of, not both.",
+        "nl": "Gebruik --own of --competitor-of, niet allebei.",
+    },
     "store.tracked_competitor": {
         "en": "Tracking {site} as a competitor of {owner}.",
         "nl": "{site} wordt gevolgd als concurrent van {owner}.",

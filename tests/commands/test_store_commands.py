@@ -36,7 +36,7 @@ def test_track_sites_untrack_and_errors(capsys) -> None:  # type: ignore[no-unty
     assert (again["brands"], again["keywords"]) == (["My Site", "MySite"], ["fietsen zwolle"])
     assert run_json(capsys, "track", "mysite.nl", "--brand", "my site")["brands"] == ["My Site", "MySite"]
     rival = run_json(capsys, "track", "rival.nl", "--competitor-of", "mysite.nl")
-    assert (rival["role"], rival["competitor_of"]) == ("competitor", "mysite.nl")
+    assert (rival["role"], rival["competitor_of"]) == ("competitor", ["mysite.nl"])
     sites = run_json(capsys, "sites")["sites"]
     assert [(s["site"], s["role"], s["competitor_of"], s["total"]) for s in sites] == [
         ("mysite.nl", "own", [], 0), ("rival.nl", "competitor", ["mysite.nl"], 0)]
@@ -222,3 +222,25 @@ async def test_check_url_inspects_one_page_against_tracked_sites(capsys, local_w
     # a bare site name is still the site check
     code, out, _ = cli("check", "mysite.nl")
     assert "nothing to check" in out or "no backlinks" in (out + _)
+
+
+def test_track_keeps_a_competitor_and_refuses_loops(capsys) -> None:  # type: ignore[no-untyped-def]
+    """QA 9: tracking a competitor again keeps it a competitor (one sentence says so; --own promotes it);
+    mutual competitors and a site competing with itself are refused; --json gives competitor_of as a
+    list, as `sites --json` does."""
+    run(capsys, "track", "mysite.nl")
+    rival = run_json(capsys, "track", "rival.nl", "--competitor-of", "mysite.nl")
+    assert (rival["role"], rival["competitor_of"]) == ("competitor", ["mysite.nl"])
+    code, out, _ = run(capsys, "track", "rival.nl")
+    assert code == 0 and out.strip() == "rival.nl stays a competitor of mysite.nl; to make it one of your own sites: backlinks track rival.nl --own"
+    assert run_json(capsys, "track", "rival.nl")["role"] == "competitor"
+    code, _, err = run(capsys, "track", "mysite.nl", "--competitor-of", "rival.nl")
+    assert code == 2 and "already a competitor of mysite.nl" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "track", "mysite.nl", "--competitor-of", "mysite.nl")
+    assert code == 2 and "competitor of itself" in err
+    own = run_json(capsys, "track", "rival.nl", "--own")
+    assert (own["role"], own["competitor_of"]) == ("own", [])
+    code, _, err = run(capsys, "track", "192.168.1.1")
+    assert code == 2 and "IP address" in err
+    code, out, _ = run(capsys, "track", "bücher.de")
+    assert code == 0 and "bücher.de" in out and "xn--" not in out

@@ -26,7 +26,10 @@ def test_sites_are_normalised_idempotent_and_roles_only_upgrade(db) -> None:  # 
     assert rival.role == "competitor" and [s.domain for s in competitors_of(db, "T", "mysite.nl")] == ["rival.nl"]
     add_site(db, "T", "mysite.nl", role="competitor")
     assert require_site(db, "T", "mysite.nl").role == "own"  # never demoted
-    assert add_site(db, "T", "rival.nl").role == "own"  # tracked as own later: promoted
+    assert add_site(db, "T", "rival.nl").role == "competitor"  # tracked again: stays a competitor
+    with pytest.raises(UserInputError, match="each other's competitors"):
+        add_site(db, "T", "mysite.nl", competitor_of="rival.nl")  # a loop
+    assert add_site(db, "T", "rival.nl", role="own").role == "own"  # only an explicit role promotes
     assert [s.domain for s in list_sites(db, "T")] == ["mysite.nl", "rival.nl"]
     assert set_site_channel(db, "T", "mysite.nl", "C1").channel_id == "C1"
     terms = set_site_terms(db, "T", "mysite.nl", brands=["My Site", " my  site ", "MySite"], keywords=["shoes"])
