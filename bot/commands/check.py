@@ -115,10 +115,13 @@ def run(args: argparse.Namespace) -> int:
     baseline = last_check(db, args.workspace, domain) is None
     db.conn.close()
     if summary.total == 0:
+        # nothing to check is not an error: exit 0 in both modes, with the same sentence
+        note = t("store.check_nothing", None, site=domain, cmd="backlinks")
         if args.json:
-            print_json({"site": domain, "checked": 0, "live": 0, "missing": 0, "lost": 0, "blocked": 0, "links": []})
-            return 0
-        raise UserInputError(t("store.check_nothing", None, site=domain))
+            print_json({"site": domain, "checked": 0, "live": 0, "missing": 0, "lost": 0, "blocked": 0, "links": [], "note": note})
+        else:
+            print(note)
+        return 0
 
     bar = ProgressBar(domain)
 

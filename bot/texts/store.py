@@ -165,8 +165,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Er worden nog geen sites gevolgd, dus dit zijn alle links van de pagina; begin met: {cmd} track SITE",
     },
     "store.check_nothing": {
-        "en": "{site} has no backlinks to check yet; add some with backlinks import {site} FILE or backlinks add {site} URL.",
-        "nl": "{site} heeft nog geen backlinks om te controleren; voeg ze toe met backlinks import {site} BESTAND of backlinks add {site} URL.",
+        "en": "{site} has no backlinks to check yet; add some with {cmd} import {site} FILE or {cmd} add {site} URL.",
+        "nl": "{site} heeft nog geen backlinks om te controleren; voeg ze toe met {cmd} import {site} BESTAND of {cmd} add {site} URL.",
     },
     "store.check_summary": {
         "en": "{site}: checked {checked} page(s) in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",

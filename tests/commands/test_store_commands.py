@@ -140,8 +140,13 @@ async def test_check_and_digest_commands_against_a_local_web(capsys, local_web: 
         return run(capsys, *argv)
 
     assert cli("track", "mysite.nl")[0] == 0
-    code, _, err = await asyncio.to_thread(cli, "check", "mysite.nl")
-    assert code == 2 and "no backlinks to check" in err
+    # QA 10: nothing to check is not an error, in both modes: exit 0 and one clear line
+    code, out, err = await asyncio.to_thread(cli, "check", "mysite.nl")
+    assert code == 0 and err == "" and out.strip() == (
+        "mysite.nl has no backlinks to check yet; add some with backlinks import mysite.nl FILE or backlinks add mysite.nl URL.")
+    code, out, _ = await asyncio.to_thread(cli, "check", "mysite.nl", "--json")
+    empty = json.loads(out)
+    assert code == 0 and (empty["checked"], empty["links"]) == (0, []) and "no backlinks to check yet" in empty["note"]
     cli("add", "mysite.nl", hosts[0].direct_url("/a"), hosts[1].direct_url("/b"), hosts[2].direct_url("/c"))
     code, out, err = await asyncio.to_thread(cli, "check", "mysite.nl", "--json")
     assert code == 0, err
@@ -221,7 +226,7 @@ async def test_check_url_inspects_one_page_against_tracked_sites(capsys, local_w
     assert "error" not in out and "not tracked" not in out
     # a bare site name is still the site check
     code, out, _ = cli("check", "mysite.nl")
-    assert "nothing to check" in out or "no backlinks" in (out + _)
+    assert code == 0 and "no backlinks to check yet" in out
 
 
 def test_track_keeps_a_competitor_and_refuses_loops(capsys) -> None:  # type: ignore[no-untyped-def]

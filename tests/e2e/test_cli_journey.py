@@ -111,7 +111,8 @@ async def test_track_import_check_lose_return_export_digest(capsys, local_web: L
     assert code == 0 and "backlinks track" in out
     site = await cli_json(capsys, "track", "https://www.MySite.nl/path")
     assert (site["domain"], site["role"]) == ("mysite.nl", "own")
-    await expect_error(capsys, "check", "mysite.nl")  # nothing to check yet: one sentence, exit 2
+    code, out, _ = await cli(capsys, "check", "mysite.nl")  # nothing to check yet: one sentence, exit 0 (QA 10)
+    assert code == 0 and "no backlinks to check yet" in out
 
     # import an Ahrefs export (UTF-16, tabs) and a Search Console CSV; format recognised
     (tmp_path / "ahrefs.csv").write_bytes(ahrefs_export([(a, "https://mysite.nl/", "Bakkerij Jansen"), (b, "https://www.mysite.nl/shop", "verse broodjes"),
