@@ -414,7 +414,7 @@ async def test_every_command_speaks_json(capsys, local_web: LocalWeb, tmp_path: 
         ("sites",), ("track", "mysite.nl"), ("track", "rival.nl", "--competitor-of", "mysite.nl"),
         ("add", "mysite.nl", blog.direct_url("/a")), ("import", "mysite.nl", "urls.txt"), ("check", "mysite.nl"),
         ("export", "mysite.nl"), ("digest", "mysite.nl"), ("compare", "mysite.nl"), ("gap", "mysite.nl"),
-        ("anchors", "mysite.nl"), ("toxic", "mysite.nl", "--no-fetch"), ("toxic", "mark", "mysite.nl", "spam-casino.nl", "disavow"),
+        ("anchors", "mysite.nl"), ("toxic", "mysite.nl", "--no-fetch"), ("toxic", "mark", "mysite.nl", "spam-casino.nl", "disavow", "--force"),
         ("disavow", "mysite.nl", "--output", str(tmp_path / "disavow.txt")), ("authority", "import", "tranco.csv"),
         ("watch", "list", "mysite.nl"), ("watch", "add", "mysite.nl", "nieuws.example.nl"), ("mentions", "mysite.nl"),
         ("faq", "wat is een backlink?"), ("faq", "unanswered"), ("inspect", blog.direct_url("/a")),
