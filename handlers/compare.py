@@ -17,6 +17,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.domains import normalise_site
 from bot.errors import BacklinksError
 from bot.i18n import t
+from bot.plural import tn
 from bot.slack.app import AppContext
 from bot.slack.blocks import error_message, escape, message
 from handlers import router
@@ -94,7 +95,7 @@ async def gap(cmd: router.Command) -> None:
             filename=f"outreach-{site}.csv",
             content=gap_csv(items).encode("utf-8"),
             title=t("compare.slack.csv_title", cmd.lang, site=site),
-            comment=t("compare.gap.head", cmd.lang, site=site, competitors=", ".join(comps), count=len(items)),
+            comment=tn("compare.gap.head", cmd.lang, len(items), site=site, competitors=", ".join(comps)),
         )
 
 

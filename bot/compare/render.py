@@ -7,6 +7,7 @@ from typing import Any, Sequence
 from bot.compare.anchors import MIN_LINKS_FOR_WARNING, AnchorClass, AnchorProfile
 from bot.compare.gap import GapDomain
 from bot.i18n import t
+from bot.plural import tn
 
 
 def pct(value: float) -> str:
@@ -75,9 +76,10 @@ def leader_lines(leader: dict[str, Any] | None, lang: str) -> list[str]:
         return [t("compare.no_leader", lang)]
     examples = [e["domain"] for e in leader.get("examples", [])[:5]]
     lines = [
-        t(
+        tn(
             "compare.leader",
             lang,
+            leader["referring_domains"],
             site=leader["site"],
             domains=leader["referring_domains"],
             exclusive=leader["exclusive_domains"],
@@ -126,7 +128,7 @@ def gap_lines(
         if note and len(unchecked) == len(competitors):
             return note
         return note + [t("compare.gap.none", lang, site=site, competitors=", ".join(c for c in competitors if c not in unchecked))]
-    lines = note + [t("compare.gap.head", lang, site=site, competitors=comps, count=len(items))]
+    lines = note + [tn("compare.gap.head", lang, len(items), site=site, competitors=comps)]
     lines += [gap_line(i, item, lang) for i, item in enumerate(items[:limit], start=1)]
     if len(items) > limit:
         lines.append(t("compare.gap.more_slack" if slack else "compare.gap.more", lang, count=len(items) - limit))
@@ -206,7 +208,7 @@ def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = F
     if not report.domains:
         return [t("compare.toxic.none", lang, site=report.site)]
     c = report.counts()
-    lines = [t("compare.toxic.head", lang, site=report.site, count=len(report.domains), **c)]
+    lines = [tn("compare.toxic.head", lang, len(report.domains), site=report.site, **c)]
     if report.niche:
         lines.append(t("compare.toxic.niche", lang, niche=", ".join(t(f"compare.spam.{n}", lang) if n in _SPAM else n for n in report.niche)))
     shown = [d for d in report.domains if show_clean or d.verdict != "clean"]

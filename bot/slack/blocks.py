@@ -29,6 +29,7 @@ from slack_sdk.models.blocks.block_elements import FileInputElement
 from slack_sdk.models.views import View
 
 from bot.i18n import t
+from bot.plural import tn
 
 MAX_MESSAGE_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
@@ -223,8 +224,9 @@ def site_line(lang: str, row: dict[str, Any]) -> str:
     last = row.get("last_check_at") or t("slack.sites.never", lang)
     return t(
         "slack.sites.line", lang,
-        domain=escape(row["domain"]), role=role, channel=channel, live=row.get("live", 0), lost=row.get("lost", 0),
-        domains=row.get("referring_domains", 0), last=str(last)[:16].replace("T", " "),
+        domain=escape(row["domain"]), role=role, channel=channel, lost=row.get("lost", 0),
+        live_links=tn("slack.count.live_links", lang, row.get("live", 0)),
+        sites=tn("slack.count.sites", lang, row.get("referring_domains", 0)), last=str(last)[:16].replace("T", " "),
     )
 
 

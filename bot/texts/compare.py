@@ -19,6 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Leader: {site} with {domains} referring domains. {exclusive} of them link to none of the others{examples}.",
         "nl": "Koploper: {site} met {domains} verwijzende domeinen. {exclusive} daarvan linken naar geen van de anderen{examples}.",
     },
+    "compare.leader.one": {
+        "en": "Leader: {site} with 1 referring domain ({exclusive} exclusive: linking to none of the others{examples}).",
+        "nl": "Koploper: {site} met 1 verwijzend domein ({exclusive} exclusief: linkt naar geen van de anderen{examples}).",
+    },
     "compare.leader_examples": {"en": ", e.g. {domains}", "nl": ", bijvoorbeeld {domains}"},
     "compare.ahead_on": {"en": "Ahead of every other site on: {measures}.", "nl": "Voor op alle andere sites bij: {measures}."},
     "compare.no_leader": {
@@ -62,6 +66,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.gap.head": {
         "en": "Link gap for {site}: {count} referring domains link to {competitors} but not to {site}.",
         "nl": "Linkgat voor {site}: {count} verwijzende domeinen linken naar {competitors} maar niet naar {site}.",
+    },
+    "compare.gap.head.one": {
+        "en": "Link gap for {site}: 1 referring domain links to {competitors} but not to {site}.",
+        "nl": "Linkgat voor {site}: 1 verwijzend domein linkt naar {competitors} maar niet naar {site}.",
     },
     "compare.gap.none": {
         "en": "No link gap: every domain that links live to {competitors} also links to {site}.",
@@ -134,6 +142,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.toxic.head": {
         "en": "Toxicity of {site}'s {count} referring domains: {toxic} toxic, {suspicious} suspicious, {unknown} unknown, {clean} clean.",
         "nl": "Risico van de {count} verwijzende domeinen van {site}: {toxic} toxisch, {suspicious} verdacht, {unknown} onbekend, {clean} schoon.",
+    },
+    "compare.toxic.head.one": {
+        "en": "Toxicity of {site}'s 1 referring domain: {toxic} toxic, {suspicious} suspicious, {unknown} unknown, {clean} clean.",
+        "nl": "Risico van het ene verwijzende domein van {site}: {toxic} toxisch, {suspicious} verdacht, {unknown} onbekend, {clean} schoon.",
     },
     "compare.toxic.none": {
         "en": "{site} has no backlinks to score yet.",

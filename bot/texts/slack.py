@@ -104,6 +104,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Ik kan het kanaal {name} niet vinden. Kies het uit de lijst tijdens het typen (dan linkt Slack het), of nodig me daar eerst uit.",
     },
     "slack.untrack.done": {"en": "I stopped following *{domain}* and forgot its links.", "nl": "Ik volg *{domain}* niet meer en ben de links vergeten."},
+    "slack.count.live_links": {"en": "{count} live links", "nl": "{count} actieve links"},
+    "slack.count.live_links.one": {"en": "1 live link", "nl": "1 actieve link"},
+    "slack.count.sites": {"en": "{count} sites", "nl": "{count} sites"},
+    "slack.count.sites.one": {"en": "1 site", "nl": "1 site"},
     "slack.untrack.ask": {
         "en": "Stop following *{domain}*? I will forget its {count} backlink(s) and their whole check history; this cannot be undone.",
         "nl": "Stoppen met *{domain}* volgen? Ik vergeet dan de {count} backlink(s) en de hele controlegeschiedenis; dat kan niet ongedaan worden.",
@@ -127,8 +131,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.sites.competitor": {"en": " (competitor)", "nl": " (concurrent)"},
     "slack.sites.never": {"en": "never", "nl": "nog nooit"},
     "slack.sites.line": {
-        "en": "*{domain}*{role}{channel}\n{live} live links from {domains} sites · {lost} lost · last check: {last}",
-        "nl": "*{domain}*{role}{channel}\n{live} actieve links van {domains} sites · {lost} verloren · laatste controle: {last}",
+        "en": "*{domain}*{role}{channel}\n{live_links} from {sites} · {lost} lost · last check: {last}",
+        "nl": "*{domain}*{role}{channel}\n{live_links} van {sites} · {lost} verloren · laatste controle: {last}",
     },
     # ---------------------------------------------------------------- add
     "slack.add.done": {

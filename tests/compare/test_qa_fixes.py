@@ -123,3 +123,21 @@ def test_anchors_json_with_no_links_is_not_called_natural(db, capsys) -> None:  
     data = json.loads(capsys.readouterr().out)
     profile = data.get("profile", data)
     assert profile["live_links"] == 0 and profile["natural"] is None
+
+
+def test_counts_of_one_are_singular() -> None:
+    from bot.compare.render import gap_lines, leader_lines
+    from bot.slack.blocks import sites_message
+    from bot.compare.gap import GapDomain as G
+
+    item = G("gem.nl", ("rival.nl",), 1, True, True, None, "https://gem.nl/1")
+    assert gap_lines("mysite.nl", ["rival.nl"], [item], "en")[0] == "Link gap for mysite.nl: 1 referring domain links to rival.nl but not to mysite.nl."
+    assert "1 verwijzend domein linkt" in gap_lines("mysite.nl", ["rival.nl"], [item], "nl")[0]
+    assert "2 referring domains link" in gap_lines("mysite.nl", ["rival.nl"], [item, item._replace(domain="b.nl")], "en")[0]
+    leader = {"site": "rival.nl", "referring_domains": 1, "exclusive_domains": 1, "examples": [{"domain": "gem.nl"}], "ahead_on": []}
+    assert "with 1 referring domain (" in leader_lines(leader, "en")[0]
+    row = {"domain": "mysite.nl", "role": "own", "live": 1, "lost": 0, "referring_domains": 1}
+    text = str(sites_message("en", [row]).payload())
+    assert "1 live link from 1 site" in text
+    text = str(sites_message("nl", [{**row, "live": 3, "referring_domains": 2}]).payload())
+    assert "3 actieve links van 2 sites" in text
