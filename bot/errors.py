@@ -6,6 +6,17 @@ Raise with a text key so the surface can show the sentence in the user's languag
 
 ``str(err)`` is the English sentence (logs, the CLI); ``err.text(lang)`` is the sentence in ``lang``.
 An error raised with a plain message (``UserInputError("...")``) has only that sentence.
+
+Sentences that name a command never hard-code CLI syntax: they take the parameter ``cmd``, the
+command prefix of the surface. The raiser passes the CLI's (``cmd="backlinks"``), so ``str(err)`` is
+right on the command line; Slack sets ``err.params["cmd"] = "/backlinks"`` and then calls
+``err.text(lang)``::
+
+    raise NotFoundError.keyed("store.not_tracked", site=domain, cmd="backlinks")
+    # text: "{site} is not tracked in this workspace; start with: {cmd} track {site}"
+
+Arguments echoed in a sentence are clipped (:func:`bot.domains.clip`) so a 5,000-character argument
+does not come back in full.
 """
 
 from __future__ import annotations

@@ -205,7 +205,7 @@ def start_check(
             else:
                 stale = silent
             if not stale:
-                raise CheckRunningError(t("store.check_running", None, site=site.domain))
+                raise CheckRunningError.keyed("store.check_running", site=site.domain)
             db.execute(
                 "UPDATE checks SET state = 'interrupted', finished_at = COALESCE(heartbeat_at, started_at) "
                 "WHERE team_id = ? AND id = ?",

@@ -48,7 +48,7 @@ class MissingWorkspaceError(UserInputError, ValueError):
 
 def require_team(team_id: str) -> str:
     if not isinstance(team_id, str) or not team_id.strip():
-        raise MissingWorkspaceError(t("store.workspace_required", None))
+        raise MissingWorkspaceError.keyed("store.workspace_required")
     return team_id
 
 
@@ -81,7 +81,8 @@ def require_site(db: sqlite_utils.Database, team_id: str, domain: str) -> Site:
     site = get_site(db, team_id, domain)
     if site is None:
         name = normalise_site(domain)
-        raise NotFoundError(t("store.site_not_tracked", None, site=name))
+        # cmd: the command prefix; the CLI's by default, Slack sets "/backlinks" before err.text(lang)
+        raise NotFoundError.keyed("store.site_not_tracked", site=name, cmd="backlinks")
     return site
 
 

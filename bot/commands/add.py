@@ -17,13 +17,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from bot.check.cli import open_db, print_json, site_arg
+    from bot.domains import clip
     from bot.errors import UserInputError
     from bot.i18n import t
     from storage.backlinks import NewBacklink, add_backlinks
 
     domain = site_arg(args.site)
     if not args.urls:
-        raise UserInputError(t("store.no_urls", None, site=domain))
+        raise UserInputError.keyed("store.no_urls", site=domain)
     from bot.config import Settings
 
     db = open_db()
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     result = add_backlinks(db, args.workspace, domain, [NewBacklink(u) for u in args.urls], found_by="manual", refuse_private=refuse)
     if result.added == 0 and result.merged == 0:
         first = result.rejected[0]
-        raise UserInputError.keyed(f"store.none_added.{first.reason}", first=first.source_url)
+        raise UserInputError.keyed(f"store.none_added.{first.reason}", first=clip(first.source_url))
     if args.json:
         print_json({"site": domain, "added": result.added, "merged": result.merged,
                     "rejected": [{"url": r.source_url, "reason": r.reason} for r in result.rejected]})

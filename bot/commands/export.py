@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from bot.check.cli import open_db, print_json, site_arg
+    from bot.domains import clip
     from bot.errors import UserInputError
     from bot.i18n import t
     from storage.backlinks import iter_backlinks, list_backlinks
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 count = write_csv(out, iter_backlinks(db, args.workspace, domain, status=args.status))
         except OSError as err:
-            raise UserInputError(t("store.output_unwritable", None, path=args.output, problem=err.strerror or str(err))) from None
+            raise UserInputError.keyed("store.output_unwritable", path=clip(args.output), problem=err.strerror or str(err)) from None
         if args.json:
             print_json({"site": domain, "rows": count, "output": args.output})
         else:

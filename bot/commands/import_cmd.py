@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from bot.check.cli import open_db, print_json, site_arg
-    from bot.domains import domain_of_url, match_target
+    from bot.domains import clip, domain_of_url, match_target
     from bot.errors import UserInputError
     from bot.i18n import t
     from bot.imports import parse_export
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             data = path.read_bytes()
     except OSError:
-        raise UserInputError(t("store.file_missing", None, path=args.file)) from None
+        raise UserInputError.keyed("store.file_missing", path=clip(args.file)) from None
     parsed = parse_export(data, path.name)
 
     links = []
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         links.append(NewBacklink(link.source_url, link.target_url, link.anchor, kind_claim(link), link.first_seen, link.last_seen))
     if parsed.links and not links:
         targets = sorted(other_domains, key=lambda d: -other_domains[d])
-        raise UserInputError(t("store.export_other_site", None, site=domain, other=", ".join(targets[:3])))
+        raise UserInputError.keyed("store.export_other_site", site=domain, other=", ".join(targets[:3]))
     from bot.config import Settings
 
     refuse = not Settings.from_env().allow_private_networks

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     domain = site_arg(args.site)
     if not remove_site(open_db(), args.workspace, domain):
-        raise NotFoundError(t("store.site_not_tracked", None, site=domain))
+        raise NotFoundError.keyed("store.untrack_not_tracked", site=domain, cmd="backlinks")
     if args.json:
         print_json({"site": domain, "removed": True})
     else:

@@ -95,7 +95,7 @@ def compute_digest(
 ) -> Digest:
     """The digest of ``domain`` for the ``days`` up to ``now`` (default: the current time)."""
     if not isinstance(days, int) or not 1 <= days <= 366:
-        raise UserInputError(t("store.days_invalid", None))
+        raise UserInputError.keyed("store.days_invalid")
     site = require_site(db, team_id, domain)
     moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     # Times are stored to the second: round up so that what happened in this very second is in.

@@ -3,8 +3,12 @@
 TEXTS: dict[str, dict[str, str]] = {
     # errors
     "store.site_not_tracked": {
-        "en": "{site} is not tracked in this workspace; start with: backlinks track {site}",
-        "nl": "{site} wordt in deze werkruimte niet gevolgd; begin met: backlinks track {site}",
+        "en": "{site} is not tracked in this workspace; start with: {cmd} track {site}",
+        "nl": "{site} wordt in deze werkruimte niet gevolgd; begin met: {cmd} track {site}",
+    },
+    "store.untrack_not_tracked": {
+        "en": "{site} is not tracked in this workspace, so there is nothing to stop; the tracked sites: {cmd} sites",
+        "nl": "{site} wordt in deze werkruimte niet gevolgd, dus er valt niets te stoppen; de gevolgde sites: {cmd} sites",
     },
     "store.workspace_required": {
         "en": "Give a workspace id with --workspace (or leave it out to use the local workspace).",
