@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.domains import normalise_site
 from bot.i18n import t
 from bot.slack.app import AppContext
-from bot.slack.blocks import UNTRACK_CANCEL, UNTRACK_CONFIRM, escape, message, sites_message, untrack_question
+from bot.slack.blocks import UNTRACK_CANCEL, UNTRACK_CONFIRM, escape, message, site_text, sites_message, untrack_question
 from handlers import router
 
 
@@ -71,11 +71,11 @@ async def track(cmd: router.Command) -> None:
 
     site = await cmd.ctx.store.call(add_site, cmd.team_id, domain, channel_id=channel, competitor_of=competitor_of)
     if competitor_of:
-        text = t("slack.track.competitor", cmd.lang, domain=escape(site.domain), owner=escape(competitor_of))
+        text = t("slack.track.competitor", cmd.lang, domain=site_text(site.domain), owner=site_text(competitor_of))
     elif site.channel_id:
-        text = t("slack.track.done_channel", cmd.lang, domain=escape(site.domain), channel=site.channel_id)
+        text = t("slack.track.done_channel", cmd.lang, domain=site_text(site.domain), channel=site.channel_id)
     else:
-        text = t("slack.track.done", cmd.lang, domain=escape(site.domain))
+        text = t("slack.track.done", cmd.lang, domain=site_text(site.domain))
     await cmd.reply(message(text, t("slack.track.next", cmd.lang, domain=site.domain)))
 
 
@@ -86,7 +86,7 @@ async def untrack(cmd: router.Command) -> None:
     domain = normalise_site(router.unwrap(cmd.args[0]))
     count = await cmd.ctx.store.call(backlink_count, cmd.team_id, domain)
     if count is None:
-        await cmd.reply(message(t("slack.untrack.not_tracked", cmd.lang, domain=escape(domain))))
+        await cmd.reply(message(t("slack.untrack.not_tracked", cmd.lang, domain=site_text(domain))))
         return
     await cmd.reply(untrack_question(cmd.lang, domain, count))  # deleting history needs a yes
 
@@ -116,11 +116,11 @@ async def untrack_confirmed(cmd: router.Command, value: str) -> None:
     domain = normalise_site(value)
     removed = await cmd.ctx.store.call(remove_site, cmd.team_id, domain)
     key = "slack.untrack.done" if removed else "slack.untrack.not_tracked"
-    await _answer_button(cmd, message(t(key, cmd.lang, domain=escape(domain))))
+    await _answer_button(cmd, message(t(key, cmd.lang, domain=site_text(domain))))
 
 
 async def untrack_cancelled(cmd: router.Command, value: str) -> None:
-    await _answer_button(cmd, message(t("slack.untrack.kept", cmd.lang, domain=escape(normalise_site(value)))))
+    await _answer_button(cmd, message(t("slack.untrack.kept", cmd.lang, domain=site_text(normalise_site(value)))))
 
 
 async def sites(cmd: router.Command) -> None:

@@ -6,6 +6,7 @@ from typing import Any, Sequence
 
 from bot.compare.anchors import MIN_LINKS_FOR_WARNING, AnchorClass, AnchorProfile
 from bot.compare.gap import GapDomain
+from bot.domains import display_domain as _d
 from bot.i18n import t
 from bot.plural import tn
 
@@ -31,19 +32,19 @@ def table(rows: Sequence[Sequence[str]]) -> list[str]:
 def not_checked_line(unchecked: Sequence[str], lang: str, *, cmd: str = "backlinks") -> str:
     """``rival.nl has not been checked yet ...``: its zero live links say nothing."""
     key = "compare.not_checked" if len(unchecked) == 1 else "compare.not_checked_many"
-    return t(key, lang, sites=", ".join(unchecked), first=unchecked[0], cmd=cmd)
+    return t(key, lang, sites=", ".join(map(_d, unchecked)), first=unchecked[0], cmd=cmd)
 
 
 def compare_lines(comparison: Any, lang: str, *, cmd: str = "backlinks") -> list[str]:
     """Header, a table of sites, (whether a site was never checked,) the leader and the anchor mix lines."""
-    lines = [t("compare.title", lang, site=comparison.site, competitors=", ".join(comparison.competitors)), ""]
+    lines = [t("compare.title", lang, site=_d(comparison.site), competitors=", ".join(map(_d, comparison.competitors))), ""]
     head = [t(f"compare.col.{c}", lang) for c in ("site", "live", "domains", "dofollow", "content", "authority", "high", "new", "lost")]
     rows = [head]
     for s in comparison.sites:
         median = s.authority.get("median")
         rows.append(
             [
-                s.site,
+                _d(s.site),
                 str(s.live_links),
                 str(s.referring_domains),
                 pct(s.dofollow_share),
@@ -67,7 +68,7 @@ def compare_lines(comparison: Any, lang: str, *, cmd: str = "backlinks") -> list
             if s.anchor_mix.get(c.value, 0.0) > 0
         )
         if mix:
-            lines.append(t("compare.anchor_mix", lang, site=s.site, mix=mix))
+            lines.append(t("compare.anchor_mix", lang, site=_d(s.site), mix=mix))
     return lines
 
 
@@ -80,7 +81,7 @@ def leader_lines(leader: dict[str, Any] | None, lang: str) -> list[str]:
             "compare.leader",
             lang,
             leader["referring_domains"],
-            site=leader["site"],
+            site=_d(leader["site"]),
             domains=leader["referring_domains"],
             exclusive=leader["exclusive_domains"],
             examples=t("compare.leader_examples", lang, domains=", ".join(examples)) if examples else "",
@@ -102,8 +103,8 @@ def gap_line(rank: int, item: GapDomain, lang: str) -> str:
         "compare.gap.line",
         lang,
         rank=rank,
-        domain=item.domain,
-        links_to=", ".join(item.links_to),
+        domain=_d(item.domain),
+        links_to=", ".join(map(_d, item.links_to)),
         pages=item.pages,
         flags=("; " + ", ".join(flags)) if flags else "",
         authority=authority_text(item.authority, lang),
@@ -122,13 +123,13 @@ def gap_lines(
 ) -> list[str]:
     """The gap, best first; ``unchecked`` competitors (never checked) are named instead of being
     silently counted as having no links."""
-    comps = ", ".join(competitors)
+    comps = ", ".join(map(_d, competitors))
     note = [not_checked_line(unchecked, lang, cmd="/backlinks" if slack else "backlinks")] if unchecked else []
     if not items:
         if note and len(unchecked) == len(competitors):
             return note
-        return note + [t("compare.gap.none", lang, site=site, competitors=", ".join(c for c in competitors if c not in unchecked))]
-    lines = note + [tn("compare.gap.head", lang, len(items), site=site, competitors=comps)]
+        return note + [t("compare.gap.none", lang, site=_d(site), competitors=", ".join(_d(c) for c in competitors if c not in unchecked))]
+    lines = note + [tn("compare.gap.head", lang, len(items), site=_d(site), competitors=comps)]
     lines += [gap_line(i, item, lang) for i, item in enumerate(items[:limit], start=1)]
     if len(items) > limit:
         lines.append(t("compare.gap.more_slack" if slack else "compare.gap.more", lang, count=len(items) - limit))
@@ -137,8 +138,8 @@ def gap_lines(
 
 def anchor_lines(site: str, profile: AnchorProfile, brands: Sequence[str], keywords: Sequence[str], lang: str) -> list[str]:
     if profile.total == 0:
-        return [t("compare.anchors.none", lang, site=site)]
-    lines = [t("compare.anchors.head", lang, site=site, total=profile.total)]
+        return [t("compare.anchors.none", lang, site=_d(site))]
+    lines = [t("compare.anchors.head", lang, site=_d(site), total=profile.total)]
     rows = [[t(f"compare.anchor.{c.value}", lang), str(profile.counts.get(c.value, 0)), pct(profile.shares.get(c.value, 0.0))] for c in AnchorClass]
     lines += ["  " + r for r in table(rows)]
     lines.append(
@@ -194,7 +195,7 @@ def toxic_line(d: Any, lang: str) -> str:
     return t(
         "compare.toxic.line",
         lang,
-        domain=d.domain,
+        domain=_d(d.domain),
         score="?" if d.score is None else d.score,
         verdict=t(f"compare.verdict.{d.verdict}", lang),
         decision=t(f"compare.decision.{d.decision}", lang) if d.decision else "",
@@ -206,9 +207,9 @@ def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = F
     """Summary, the risky domains and the reminder; ``cmd`` is the command prefix shown in the reminder
     (``backlinks`` on the command line, ``/backlinks`` in Slack)."""
     if not report.domains:
-        return [t("compare.toxic.none", lang, site=report.site)]
+        return [t("compare.toxic.none", lang, site=_d(report.site))]
     c = report.counts()
-    lines = [tn("compare.toxic.head", lang, len(report.domains), site=report.site, **c)]
+    lines = [tn("compare.toxic.head", lang, len(report.domains), site=_d(report.site), **c)]
     if report.niche:
         lines.append(t("compare.toxic.niche", lang, niche=", ".join(t(f"compare.spam.{n}", lang) if n in _SPAM else n for n in report.niche)))
     shown = [d for d in report.domains if show_clean or d.verdict != "clean"]

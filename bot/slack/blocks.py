@@ -61,6 +61,13 @@ def escape(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def site_text(domain: str) -> str:
+    """A site as people read it in mrkdwn: unicode for IDN (``xn--bcher-kva.de`` -> ``bücher.de``), escaped."""
+    from bot.domains import display_domain
+
+    return escape(display_domain(str(domain)))
+
+
 def clip(text: str, limit: int) -> str:
     text = str(text)
     return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
@@ -126,10 +133,10 @@ UNTRACK_CANCEL = "untrack_cancel"
 def untrack_question(lang: str, domain: str, backlinks: int) -> Message:
     """``untrack`` asks first: it deletes the site's backlinks and their whole check history. The red
     button has a confirm dialog too (a second "are you sure?" from Slack itself)."""
-    text = t("slack.untrack.ask", lang, domain=escape(domain), count=backlinks)
+    text = t("slack.untrack.ask", lang, domain=site_text(domain), count=backlinks)
     dialog = confirm_dialog(
         t("slack.untrack.confirm_title", lang),
-        t("slack.untrack.confirm_text", lang, domain=escape(domain), count=backlinks),
+        t("slack.untrack.confirm_text", lang, domain=site_text(domain), count=backlinks),
         t("slack.untrack.confirm_yes", lang),
         t("slack.untrack.confirm_no", lang),
     )
@@ -224,7 +231,7 @@ def site_line(lang: str, row: dict[str, Any]) -> str:
     last = row.get("last_check_at") or t("slack.sites.never", lang)
     return t(
         "slack.sites.line", lang,
-        domain=escape(row["domain"]), role=role, channel=channel, lost=row.get("lost", 0),
+        domain=site_text(row["domain"]), role=role, channel=channel, lost=row.get("lost", 0),
         live_links=tn("slack.count.live_links", lang, row.get("live", 0)),
         sites=tn("slack.count.sites", lang, row.get("referring_domains", 0)), last=str(last)[:16].replace("T", " "),
     )
@@ -297,7 +304,7 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
     domain = str(report.get("site") or "")
     links: list[dict[str, Any]] = list(report.get("links") or [])
     counts = {k: int(report.get(k) or 0) for k in ("checked", "live", "missing", "lost", "blocked")}
-    summary = t("slack.check.summary", lang, domain=escape(domain), **counts)
+    summary = t("slack.check.summary", lang, domain=site_text(domain), **counts)
     blocks: list[Block] = [header(t("slack.check.title", lang, domain=domain)), section(summary)]
     events = events or {}
     if events.get("appeared") or events.get("lost") or events.get("returned"):
@@ -326,7 +333,7 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
             text += "\n" + t("slack.more_in_csv", lang, count=len(changed) - max_changes)
         blocks += sections(text)
     if not counts["checked"] and not links:
-        blocks.append(section(t("slack.check.no_links", lang, domain=escape(domain))))
+        blocks.append(section(t("slack.check.no_links", lang, domain=site_text(domain))))
     elif not lost and not changed:
         blocks.append(section(t("slack.check.nothing_changed", lang)))
     if counts["blocked"]:
@@ -350,7 +357,7 @@ def lost_links_message(lang: str, domain: str, links: Sequence[dict[str, Any]], 
     if not links:
         return message(t("slack.lost.none", lang, domain=domain)), False
     ordered = sorted(links, key=lost_priority)
-    text = t("slack.lost.title", lang, domain=escape(domain), count=len(ordered)) + "\n"
+    text = t("slack.lost.title", lang, domain=site_text(domain), count=len(ordered)) + "\n"
     text += "\n".join(link_line(lang, l) for l in ordered[:limit])
     truncated = len(ordered) > limit
     if truncated:
@@ -394,7 +401,7 @@ def inspect_message(lang: str, url: str, final_url: str | None, status: int | No
 
 def import_result(lang: str, domain: str, fmt: str, rows_read: int, added: int, merged: int,
                   rejected: Sequence[tuple[int, str]], *, limit: int = 10) -> Message:
-    text = t("slack.import.done", lang, domain=escape(domain), format=fmt, rows=rows_read, added=added, merged=merged,
+    text = t("slack.import.done", lang, domain=site_text(domain), format=fmt, rows=rows_read, added=added, merged=merged,
              rejected=len(rejected))
     if rejected:
         text += "\n" + t("slack.import.rejected_title", lang) + "\n"
@@ -420,7 +427,7 @@ def import_modal(lang: str, domain: str) -> View:
         submit=PlainTextObject(text=clip(t("slack.import.modal_submit", lang), 24)),
         close=PlainTextObject(text=clip(t("slack.import.modal_close", lang), 24)),
         blocks=[
-            section(t("slack.import.modal_intro", lang, domain=escape(domain))),
+            section(t("slack.import.modal_intro", lang, domain=site_text(domain))),
             InputBlock(
                 block_id=IMPORT_FILE_BLOCK,
                 label=PlainTextObject(text=t("slack.import.modal_label", lang)),
@@ -445,7 +452,7 @@ def home_view(lang: str, rows: Sequence[dict[str, Any]]) -> View:
         last_text = str(last)[:16].replace("T", " ") if last else t("slack.sites.never", lang)
         role = t("slack.sites.competitor", lang) if row.get("role") == "competitor" else ""
         blocks.append(section(t(
-            "slack.home.site", lang, domain=escape(row["domain"]), role=role, live=row.get("live", 0),
+            "slack.home.site", lang, domain=site_text(row["domain"]), role=role, live=row.get("live", 0),
             domains=row.get("referring_domains", 0), lost_week=row.get("lost_this_week", 0), lost=row.get("lost", 0),
             blocked=row.get("blocked", 0), last=last_text,
         )))

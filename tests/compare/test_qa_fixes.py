@@ -141,3 +141,16 @@ def test_counts_of_one_are_singular() -> None:
     assert "1 live link from 1 site" in text
     text = str(sites_message("nl", [{**row, "live": 3, "referring_domains": 2}]).payload())
     assert "3 actieve links van 2 sites" in text
+
+
+def test_idn_sites_read_in_unicode_in_text_and_stay_punycode_in_json(db, capsys) -> None:  # type: ignore[no-untyped-def]
+    add_site(db, T, "bücher.de")
+    add_site(db, T, "bücherei.de", competitor_of="bücher.de")
+    put_links(db, T, "bücherei.de", [L("https://schön.de/a")])
+    put_links(db, T, "bücher.de", [L("https://blog.de/a")])
+    assert main(["gap", "bücher.de", "--workspace", T]) == 0
+    out = capsys.readouterr().out
+    assert "Link gap for bücher.de: 1 referring domain links to bücherei.de" in out and "schön.de" in out and "xn--" not in out
+    assert main(["gap", "bücher.de", "--json", "--workspace", T]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["site"] == "xn--bcher-kva.de" and data["gap"][0]["domain"] == "xn--schn-7qa.de"

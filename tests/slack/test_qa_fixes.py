@@ -150,3 +150,12 @@ async def test_store_errors_in_slack_are_dutch_with_the_slash_command(slack: Fak
         assert "nope.nl wordt in deze werkruimte niet gevolgd; begin met: /backlinks track nope.nl" in text, (command, text)
     text = await say(slack, "check nope.nl", user="U1")
     assert "nope.nl is not tracked in this workspace; start with: /backlinks track nope.nl" in text
+
+
+async def test_idn_sites_are_shown_in_unicode(slack: FakeSlack, qbot: Running) -> None:
+    text = await say(slack, "track bücher.de")
+    assert "*bücher.de*" in text
+    text = await say(slack, "sites")
+    assert "bücher.de" in text and "xn--bcher-kva.de" not in text.split("\n")[0]
+    text = await say(slack, "untrack bücher.de")
+    assert "*bücher.de*" in text and '"value": "xn--bcher-kva.de"' in text  # the button carries the key
