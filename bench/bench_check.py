@@ -72,6 +72,29 @@ def make_page(n: int, size: int = 50_000) -> bytes:
     return html.encode()
 
 
+REAL_DIR = Path("/work/shared/eval/placement")
+REAL_MIN, REAL_MAX = 30_000, 80_000  # real pages of about 50 KB (60 of the 300 eval pages)
+
+
+def real_pages() -> list[bytes]:
+    """The eval set's real pages of 30-80 KB (WCXB, CC-BY-4.0), each with one link to TARGET put
+    into its first paragraph (or at the start of the body), UTF-8."""
+    from placement_scoring import load_pages
+
+    bodies = []
+    for page in load_pages(REAL_DIR):
+        html = page.html
+        if not REAL_MIN <= len(html.encode("utf-8", "replace")) <= REAL_MAX:
+            continue
+        link = f' <a href="https://www.{TARGET}/shop">{TARGET} winkel</a>'
+        cut = html.find("</p>")
+        if cut < 0:
+            cut = html.lower().find("<body")
+            cut = html.find(">", cut) + 1 if cut >= 0 else 0
+        bodies.append((html[:cut] + link + html[cut:]).encode("utf-8", "replace"))
+    return bodies
+
+
 def host_ip(index: int) -> str:
     return f"127.0.{(index + 2) // 256}.{(index + 2) % 256}"
 
@@ -83,12 +106,13 @@ def page_urls(hosts: int, pages: int, port: int) -> list[str]:
 # --------------------------------------------------------------------------------------------- server
 
 
-async def serve(hosts: int, templates: int) -> None:
+async def serve(hosts: int, templates: int, real: bool = False) -> None:
     """The local web: one aiohttp app on ``hosts`` loopback addresses (same port), plus a control
-    endpoint on 127.0.0.1 reporting the most requests any host served at once."""
+    endpoint on 127.0.0.1 reporting the most requests any host served at once. ``real``: page n of
+    host h is real page (h * templates + n) of :func:`real_pages`, else synthetic page n."""
     from aiohttp import web
 
-    bodies = [make_page(n) for n in range(templates)]
+    bodies = real_pages() if real else [make_page(n) for n in range(templates)]
     in_flight: dict[str, int] = {}
     stats = {"max_in_flight": 0, "requests": 0}
 
@@ -118,6 +142,8 @@ async def serve(hosts: int, templates: int) -> None:
             if not name.startswith("page-"):
                 return web.Response(status=404, text="not found")
             n = int(name[5:].split(".")[0])
+            if real:
+                n += (int.from_bytes(socket.inet_aton(ip), "big") - int.from_bytes(socket.inet_aton(host_ip(0)), "big")) * templates
             await asyncio.sleep(0)  # let concurrent requests overlap like a real server
             return web.Response(body=bodies[n % len(bodies)], content_type="text/html", charset="utf-8")
         finally:
@@ -182,10 +208,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def tree_rss_mb(root: int) -> float:
-    """Current RSS of ``root`` and all its descendants (parse processes included), from /proc."""
+def tree_rss_mb(root: int, cpu: dict[int, float] | None = None) -> float:
+    """Current RSS of ``root`` and all its descendants (parse processes included), from /proc.
+    ``cpu``: filled with the CPU seconds used so far by each descendant (not ``root`` itself)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -197,10 +225,13 @@ def tree_rss_mb(root: int) -> float:
             continue
         parents[int(entry)] = int(fields[1])
         rss[int(entry)] = int(fields[21]) * page
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        if cpu is not None and pid != root:
+            cpu[pid] = ticks.get(pid, 0) / os.sysconf("SC_CLK_TCK")
         todo.extend(child for child, parent in parents.items() if parent == pid)
     return total / 2**20
 
@@ -212,13 +243,14 @@ class TreeRssSampler:
         import threading
 
         self.peak = 0.0
+        self.cpu: dict[int, float] = {}  # CPU seconds of each descendant (parse processes), last seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss_mb(os.getpid()))
-            self._stop.wait(0.2)
+            self.peak = max(self.peak, tree_rss_mb(os.getpid(), self.cpu))
+            self._stop.wait(0.1)
 
     def __enter__(self) -> "TreeRssSampler":
         self._thread.start()
@@ -227,7 +259,7 @@ class TreeRssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, tree_rss_mb(os.getpid()))
+        self.peak = max(self.peak, tree_rss_mb(os.getpid(), self.cpu))
 
 
 async def client_bare(urls: list[str]) -> dict:
@@ -336,7 +368,8 @@ async def client_ours(urls: list[str], port: int, checks: int, parse_processes: 
         evaluate(FetchResult(url, url, 200, html=html), row, TARGET, True)
     analysis_ms = (time.perf_counter() - start) / max(1, len(sample_html)) * 1000
     return {"pages": len(urls), "runs": runs, "rss_before_check_mb": rss_before, "fetch_only_rate": fetch_rate,
-            "analysis_ms": analysis_ms, "tree_peak_mb": sampler.peak}
+            "analysis_ms": analysis_ms, "tree_peak_mb": sampler.peak,
+            "descendants_cpu": sum(sampler.cpu.values())}
 
 
 def run_client(args: argparse.Namespace) -> None:
@@ -357,11 +390,45 @@ def run_client(args: argparse.Namespace) -> None:
 # --------------------------------------------------------------------------------------------- driver
 
 
+def _machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
+    fields = [float(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + fields[4]
+    return (sum(fields) - idle) / tick, sum(fields) / tick
+
+
+def _pid_cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+LOAD: list[dict] = []  # per client run: busy cores of the machine, of the client + server, of everyone else
+SERVER_PID: list[int] = []
+
+
 def spawn(*extra: str) -> dict:
+    busy0, total0 = _machine_cpu()
+    server0 = sum(_pid_cpu(p) for p in SERVER_PID)
+    children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall0 = time.perf_counter()
     proc = subprocess.run([sys.executable, __file__, *extra], capture_output=True, text=True, cwd=ROOT, timeout=1800)
+    wall = time.perf_counter() - wall0
+    result = json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0 else {}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    busy, total = _machine_cpu()
     if proc.returncode != 0:
         raise SystemExit(f"client {' '.join(extra)} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    # the client, the web server, and the client's parse processes (reaped by the forkserver, which
+    # the client does not wait for, so the kernel's children count misses them: sampled from /proc)
+    ours = (children.ru_utime - children0.ru_utime + children.ru_stime - children0.ru_stime
+            + sum(_pid_cpu(p) for p in SERVER_PID) - server0 + result.get("descendants_cpu", 0.0))
+    LOAD.append({"client": extra[1] if extra[:1] == ("--client",) else "?", "machine": (busy - busy0) / wall,
+                 "bench": ours / wall, "others": max(0.0, (busy - busy0 - ours) / wall)})
+    return result
 
 
 def control(port: int, method: str = "GET") -> dict:
@@ -388,27 +455,39 @@ def main() -> None:
     parser.add_argument("--parse-processes", type=int, default=-1,
                         help="analyse HTML in N processes (0: threads; default: the engine decides)")
     parser.add_argument("--templates", type=int, default=10, help=argparse.SUPPRESS)
+    parser.add_argument("--real-pages", action="store_true",
+                        help=f"serve the eval set's real pages of {REAL_MIN // 1000}-{REAL_MAX // 1000} KB (with a link to "
+                             f"{TARGET} added) instead of the synthetic blog posts")
     args = parser.parse_args()
     if args.serve:
-        asyncio.run(serve(args.hosts, args.templates))
+        asyncio.run(serve(args.hosts, args.templates, args.real_pages))
         return
     if args.client:
         run_client(args)
         return
 
+    real = ["--real-pages"] if args.real_pages else []
     server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages)],
+        [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages), *real],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
     )
+    SERVER_PID[:] = [server.pid]
     try:
         info = json.loads(server.stdout.readline())  # type: ignore[union-attr]
         port, ctl = info["port"], info["control"]
         common = ["--hosts", str(args.hosts), "--port", str(port)]
         n = args.hosts * args.pages
-        print(f"local web: {args.hosts} hosts x {args.pages} pages of {len(make_page(0)) // 1000} KB "
-              f"(server in its own process), per_host={PER_HOST}, global={GLOBAL_LIMIT}, {os.cpu_count()} CPUs")
+        if args.real_pages:
+            sizes = sorted(len(b) for b in real_pages())
+            kind = f"real eval pages ({len(sizes)} distinct, median {sizes[len(sizes) // 2] // 1000} KB)"
+        else:
+            kind = f"synthetic pages of {len(make_page(0)) // 1000} KB"
+        print(f"local web: {args.hosts} hosts x {args.pages} {kind} (server in its own process), "
+              f"per_host={PER_HOST}, global={GLOBAL_LIMIT}, {os.cpu_count()} CPUs; load average before: "
+              f"{Path('/proc/loadavg').read_text().split()[0]}")
 
         spawn("--client", "bare", *common, "--pages", str(args.pages))  # warm-up (page cache, sockets)
+        LOAD.clear()
         # Rounds of (a) then ours, best of each: the machine is shared, so noise hits both sides alike.
         bares, ours_runs, polite = [], [], {"max_connections": 0, "max_in_flight": 0, "requests": 0, "connections": 0}
         for _ in range(args.rounds):
@@ -444,15 +523,23 @@ def main() -> None:
         print(f"politeness: at any one host at most {polite['max_connections']} open connections and "
               f"{polite['max_in_flight']} requests in flight (per_host = {PER_HOST}); {polite['requests']} requests incl. robots.txt "
               f"over {polite['connections']} connections")
+        for name in ("bare", "ours", "bs4"):
+            runs = [l for l in LOAD if l["client"] == name]
+            if runs:
+                print(f"CPU load during {name:4} runs (cores busy of {os.cpu_count()}): machine "
+                      + ", ".join(f"{l['machine']:.2f}" for l in runs) + "; this bench (client + web) "
+                      + ", ".join(f"{l['bench']:.2f}" for l in runs) + "; other processes "
+                      + ", ".join(f"{l['others']:.2f}" for l in runs))
         print(f"peak RSS ours, {n} links: {ours['tree_peak_mb']:.0f} MB incl. parse processes "
               f"(main process {ours['peak_rss_mb']:.0f} MB; {ours['rss_before_check_mb']:.0f} MB before the check)")
         if not args.skip_big:
             server.stdin.close()  # type: ignore[union-attr]
             server.wait(timeout=30)
             server = subprocess.Popen(
-                [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages)],
+                [sys.executable, __file__, "--serve", "--hosts", str(args.hosts), "--templates", str(args.pages), *real],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
             )
+            SERVER_PID[:] = [server.pid]
             info = json.loads(server.stdout.readline())  # type: ignore[union-attr]
             big_n = args.hosts * args.big_pages
             big = spawn("--client", "ours", "--hosts", str(args.hosts), "--port", str(info["port"]), "--pages",
