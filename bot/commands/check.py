@@ -28,7 +28,9 @@ def summary_lines(report: Any, *, baseline: bool, lang: str | None = None) -> li
     """The text a person reads at a glance: counts, what happened, the links that need attention."""
     from bot.i18n import t
 
-    lines = [t("store.check_summary", lang, site=report.site, checked=report.checked, seconds=report.duration_s,
+    from bot.domains import display_domain
+
+    lines = [t("store.check_summary", lang, site=display_domain(report.site), checked=report.checked, seconds=report.duration_s,
                live=report.live, missing=report.missing, lost=report.lost, blocked=report.blocked)]
     live = [l for l in report.links if l.status == "live"]
     not_followed = sum(1 for l in live if l.follow is False)

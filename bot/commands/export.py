@@ -35,6 +35,18 @@ def cell(value: Any) -> str:
     return text
 
 
+def row_of(backlink: Any) -> dict[str, Any]:
+    """The backlink as exported: before any check saw the link, the anchor and kind (and so follow)
+    are what the imported file claimed; after, what the last check saw."""
+    data = backlink.to_dict()
+    if data["kind"] is None:
+        claimed = getattr(backlink, "claimed_kind", None)
+        data["anchor"] = data["anchor"] or getattr(backlink, "claimed_anchor", None)
+        if claimed:
+            data["kind"], data["follow"] = claimed, claimed == "dofollow"
+    return data
+
+
 def write_csv(out: Any, rows: Any) -> int:
     import csv
 
@@ -42,7 +54,7 @@ def write_csv(out: Any, rows: Any) -> int:
     writer.writerow(COLUMNS)
     count = 0
     for backlink in rows:
-        data = backlink.to_dict()
+        data = row_of(backlink)
         writer.writerow([cell(data[c]) for c in COLUMNS])
         count += 1
     return count
@@ -73,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             print(t("store.exported", None, rows=count, site=domain, path=args.output))
         return 0
     if args.json:
-        rows = [b.to_dict() for b in list_backlinks(db, args.workspace, domain, status=args.status)]
+        rows = [row_of(b) for b in list_backlinks(db, args.workspace, domain, status=args.status)]
         print_json({"site": domain, "rows": len(rows), "backlinks": rows})
         return 0
     write_csv(sys.stdout, iter_backlinks(db, args.workspace, domain, status=args.status))

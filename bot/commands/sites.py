@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     from bot.check.cli import open_db, print_json
+    from bot.domains import display_domain
     from bot.i18n import t
     from storage.backlinks import site_summary
     from storage.sites import competitor_owners, list_sites
@@ -34,6 +35,6 @@ def run(args: argparse.Namespace) -> int:
             lost="lost", blocked="blocked"))
     for row in rows:
         role = t(f"store.role.{row['role']}", None)
-        print(f"{row['site']:<28} {role:<11} {row['total']:>6} {row['live']:>6} {row['missing']:>8} {row['lost']:>6} "
+        print(f"{display_domain(row['site']):<28} {role:<11} {row['total']:>6} {row['live']:>6} {row['missing']:>8} {row['lost']:>6} "
               f"{row['blocked']:>8}  {row['last_check_at'] or t('store.never', None)}")
     return 0

@@ -5,16 +5,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.header": {"en": "Weekly backlinks: {site}", "nl": "Backlinks van de week: {site}"},
     "digest.period": {"en": "{start} to {end}", "nl": "{start} t/m {end}"},
     "digest.quiet": {
-        "en": "Quiet week for *{site}*: no links gained, lost or changed. {live} live links from {domains} domains.",
-        "nl": "Rustige week voor *{site}*: geen links erbij, kwijt of veranderd. {live} actieve links van {domains} domeinen.",
+        "en": "Quiet week for *{site}*: no links gained, lost or changed. Live links: {live}, referring domains: {domains}.",
+        "nl": "Rustige week voor *{site}*: geen links erbij, kwijt of veranderd. Actieve links: {live}, verwijzende domeinen: {domains}.",
     },
     "digest.summary": {
         "en": "*+{gained}* new, *-{lost}* lost, *{changed}* changed. Live links: *{live}* ({net_live}), referring domains: *{domains}* ({net_domains}).",
         "nl": "*+{gained}* nieuw, *-{lost}* kwijt, *{changed}* veranderd. Actieve links: *{live}* ({net_live}), verwijzende domeinen: *{domains}* ({net_domains}).",
     },
     "digest.fallback": {
-        "en": "Weekly backlinks for {site}: +{gained} new, -{lost} lost, {changed} changed; {live} live links from {domains} domains.",
-        "nl": "Backlinks van de week voor {site}: +{gained} nieuw, -{lost} kwijt, {changed} veranderd; {live} actieve links van {domains} domeinen.",
+        "en": "Weekly backlinks for {site}: +{gained} new, -{lost} lost, {changed} changed; live links: {live}, referring domains: {domains}.",
+        "nl": "Backlinks van de week voor {site}: +{gained} nieuw, -{lost} kwijt, {changed} veranderd; actieve links: {live}, verwijzende domeinen: {domains}.",
     },
     "digest.gained_title": {"en": "*New links* (strongest first)", "nl": "*Nieuwe links* (sterkste eerst)"},
     "digest.lost_title": {"en": "*Lost links*", "nl": "*Verloren links*"},
@@ -41,8 +41,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.authority": {"en": "authority {score}", "nl": "autoriteit {score}"},
     "digest.returned": {"en": "back again", "nl": "weer terug"},
     "digest.loss_rate": {
-        "en": "Loss rate: {rate} a year ({lost} lost in {weeks} weeks). Normal is 5-15 % a year: {verdict}",
-        "nl": "Verliespercentage: {rate} per jaar ({lost} kwijt in {weeks} weken). Normaal is 5-15 % per jaar: {verdict}",
+        "en": "Loss rate: {rate} a year (lost: {lost}, over {weeks} wk). Normal is 5-15 % a year: {verdict}",
+        "nl": "Verliespercentage: {rate} per jaar (kwijt: {lost}, over {weeks} wk). Normaal is 5-15 % per jaar: {verdict}",
     },
     "digest.loss_low": {"en": "better than normal.", "nl": "beter dan normaal."},
     "digest.loss_normal": {"en": "normal.", "nl": "normaal."},

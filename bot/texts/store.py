@@ -234,8 +234,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "store.change.placement-changed": {"en": "placement changed", "nl": "plaats op de pagina gewijzigd"},
     # digest
     "store.digest_title": {
-        "en": "{site}, {start} to {end}: {gained} gained, {lost} lost, {changed} changed ({live} live links from {domains} sites now).",
-        "nl": "{site}, {start} tot {end}: {gained} erbij, {lost} verloren, {changed} gewijzigd (nu {live} live links van {domains} sites).",
+        "en": "{site}, {start} to {end}: {gained} gained, {lost} lost, {changed} changed (now live links: {live}, referring domains: {domains}).",
+        "nl": "{site}, {start} tot {end}: {gained} erbij, {lost} verloren, {changed} gewijzigd (nu live links: {live}, verwijzende domeinen: {domains}).",
     },
     "store.digest_gained": {"en": "Gained:", "nl": "Erbij:"},
     "store.digest_lost": {"en": "Lost:", "nl": "Verloren:"},

@@ -249,3 +249,17 @@ def test_track_keeps_a_competitor_and_refuses_loops(capsys) -> None:  # type: ig
     assert code == 2 and "IP address" in err
     code, out, _ = run(capsys, "track", "bücher.de")
     assert code == 0 and "bücher.de" in out and "xn--" not in out
+
+
+def test_export_before_the_first_check_keeps_the_imported_anchor_and_kind(capsys) -> None:  # type: ignore[no-untyped-def]
+    """QA 13: an export right after an import shows what the file said (anchor, nofollow/ugc)."""
+    run(capsys, "track", "fietsenmaker-zwolle.nl")
+    assert run_json(capsys, "import", "fietsenmaker-zwolle.nl", str(DATA / "semrush_backlinks.csv"))["added"] >= 2
+    code, out, _ = run(capsys, "export", "fietsenmaker-zwolle.nl")
+    rows = {r["source_url"]: r for r in csv.DictReader(io.StringIO(out))}
+    life = rows["https://www.zwollelife.nl/shoppen/fietsenwinkels"]
+    assert (life["status"], life["anchor"], life["kind"], life["follow"]) == ("pending", "Fietsenmaker Zwolle", "dofollow", "true")
+    forum = rows["https://fietsforum.nl/threads/goede-fietsenmaker-zwolle.23311/"]
+    assert (forum["anchor"], forum["kind"], forum["follow"]) == ('deze "fietsenmaker", echt top', "ugc", "false")
+    data = run_json(capsys, "export", "fietsenmaker-zwolle.nl")
+    assert {b["source_url"]: b["kind"] for b in data["backlinks"]}[life["source_url"]] == "dofollow"

@@ -52,3 +52,15 @@ def test_untrack_of_an_unknown_site_does_not_suggest_tracking_it(capsys) -> None
     assert main(["untrack", "nope.nl"]) == 2
     err = capsys.readouterr().err
     assert err == "error: nope.nl is not tracked in this workspace, so there is nothing to stop; the tracked sites: backlinks sites\n"
+
+
+def test_counts_read_right_for_one() -> None:
+    """QA 13 grammar: no "1 referring domains" or "from 1 sites"."""
+    from bot.i18n import t
+
+    for lang in ("en", "nl"):
+        quiet = t("digest.quiet", lang, site="a.nl", live=1, domains=1)
+        fallback = t("digest.fallback", lang, site="a.nl", gained=1, lost=0, changed=0, live=1, domains=1)
+        for text in (quiet, fallback):
+            for wrong in ("1 domains", "1 domeinen", "1 sites", "1 live links", "1 actieve links"):
+                assert wrong not in text, text
