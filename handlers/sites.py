@@ -52,6 +52,7 @@ async def track(cmd: router.Command) -> None:
     domain = normalise_site(router.unwrap(cmd.args[0]))
     channel: str | None = None
     competitor_of: str | None = None
+    own = False
     rest = list(cmd.args[1:])
     while rest:
         token = rest.pop(0)
@@ -64,12 +65,27 @@ async def track(cmd: router.Command) -> None:
                 return
         elif token.lower() in ("competitor-of", "concurrent-van", "--competitor-of") and rest:
             competitor_of = normalise_site(router.unwrap(rest.pop(0)))
+        elif token.lower() in ("own", "--own", "eigen"):
+            own = True
         else:
             await cmd.usage("slack.usage.track")
             return
-    from storage.sites import add_site
+    if own and competitor_of:
+        await cmd.usage("slack.usage.track")
+        return
+    from storage.sites import add_site, competitor_owners
 
-    site = await cmd.ctx.store.call(add_site, cmd.team_id, domain, channel_id=channel, competitor_of=competitor_of)
+    def track_site(db: Any) -> tuple[Any, list[str]]:
+        site = add_site(db, cmd.team_id, domain, role="own" if own else None, channel_id=channel, competitor_of=competitor_of)
+        owners = [o.domain for o in competitor_owners(db, cmd.team_id, site.domain)] if site.role == "competitor" else []
+        return site, owners
+
+    site, owners = await cmd.ctx.store.call(track_site)
+    if site.role == "competitor" and not competitor_of:  # tracking a competitor again keeps it one
+        text = t("slack.track.still_competitor", cmd.lang, domain=site_text(site.domain),
+                 owners=", ".join(site_text(o) for o in owners), key=site_text(site.domain))
+        await cmd.reply(message(text))
+        return
     if competitor_of:
         text = t("slack.track.competitor", cmd.lang, domain=site_text(site.domain), owner=site_text(competitor_of))
     elif site.channel_id:

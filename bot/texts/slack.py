@@ -29,8 +29,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---------------------------------------------------------------- usage lines (help and corrections)
     "slack.usage.help": {"en": "`/backlinks help`: this overview", "nl": "`/backlinks help`: dit overzicht"},
     "slack.usage.track": {
-        "en": "`/backlinks track mysite.nl [#channel]`: follow a site (messages go to #channel)",
-        "nl": "`/backlinks track mijnsite.nl [#kanaal]`: volg een site (berichten gaan naar #kanaal)",
+        "en": "`/backlinks track mysite.nl [#channel]`: follow a site (messages go to #channel) · `/backlinks track rival.nl competitor-of mysite.nl`: follow a competitor",
+        "nl": "`/backlinks track mijnsite.nl [#kanaal]`: volg een site (berichten gaan naar #kanaal) · `/backlinks track concurrent.nl competitor-of mijnsite.nl`: volg een concurrent",
     },
     "slack.usage.untrack": {
         "en": "`/backlinks untrack mysite.nl`: stop following a site and forget its links",
@@ -104,6 +104,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Ik kan het kanaal {name} niet vinden. Kies het uit de lijst tijdens het typen (dan linkt Slack het), of nodig me daar eerst uit.",
     },
     "slack.untrack.done": {"en": "I stopped following *{domain}* and forgot its links.", "nl": "Ik volg *{domain}* niet meer en ben de links vergeten."},
+    "slack.track.still_competitor": {
+        "en": "*{domain}* stays a competitor of {owners}. To make it one of your own sites: `/backlinks track {key} own`",
+        "nl": "*{domain}* blijft een concurrent van {owners}. Maak er zo een eigen site van: `/backlinks track {key} own`",
+    },
     "slack.count.live_links": {"en": "{count} live links", "nl": "{count} actieve links"},
     "slack.count.live_links.one": {"en": "1 live link", "nl": "1 actieve link"},
     "slack.count.sites": {"en": "{count} sites", "nl": "{count} sites"},

@@ -159,3 +159,18 @@ async def test_idn_sites_are_shown_in_unicode(slack: FakeSlack, qbot: Running) -
     assert "bücher.de" in text and "xn--bcher-kva.de" not in text.split("\n")[0]
     text = await say(slack, "untrack bücher.de")
     assert "*bücher.de*" in text and '"value": "xn--bcher-kva.de"' in text  # the button carries the key
+
+
+async def test_tracking_a_competitor_again_says_it_stays_one_and_own_promotes_it(slack: FakeSlack, qbot: Running) -> None:
+    from storage.sites import get_site
+
+    await say(slack, "track mysite.nl")
+    assert "competitor of *mysite.nl*" in await say(slack, "track rival.nl competitor-of mysite.nl")
+    text = await say(slack, "track rival.nl", user="U2")
+    assert "*rival.nl* blijft een concurrent van mysite.nl" in text and "`/backlinks track rival.nl own`" in text
+    assert (await qbot.ctx.store.call(get_site, "T1", "rival.nl")).role == "competitor"
+    text = await say(slack, "track rival.nl own")
+    assert "rival.nl" in text and "stays a competitor" not in text
+    assert (await qbot.ctx.store.call(get_site, "T1", "rival.nl")).role == "own"
+    text = await say(slack, "track mysite.nl competitor-of rival.nl")  # not both ways round
+    assert "two sites cannot be each other's competitors" in text
