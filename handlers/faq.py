@@ -50,7 +50,7 @@ async def answer_question(cmd: router.Command, question: str) -> None:
     lang = prefs.lang or detect_text_language(question) or cmd.lang
     found = await asyncio.to_thread(_answer, question, lang)
     if not found.answered and cmd.extra.get("unknown_word"):  # not a question after all: correct it
-        await cmd.reply(message(t("slack.unknown", cmd.lang, word=cmd.extra["unknown_word"])))
+        await cmd.reply(message(t("slack.unknown", cmd.lang, word=router.shown_word(cmd.extra["unknown_word"]))))
         return
     if not found.answered:
         from storage.faq_repo import record_unanswered

@@ -196,6 +196,13 @@ class Command:
         await self.reply(message(t("slack.bad_args", self.lang, usage=t(key, self.lang))))
 
 
+def shown_word(word: str | None, limit: int = 40) -> str:
+    """A word the user typed, to echo inside backticks: cut, without backticks, escaped."""
+    from bot.slack.blocks import clip, escape
+
+    return escape(clip((word or "").replace("`", "'"), limit))
+
+
 async def dispatch(cmd: Command, text: str) -> None:
     """Route ``text`` and run the subcommand; user errors become one friendly sentence."""
     r = route(text)
@@ -205,14 +212,14 @@ async def dispatch(cmd: Command, text: str) -> None:
             return
         if r.kind == "unknown":
             if r.suggestion:
-                await cmd.reply(message(t("slack.unknown_suggest", cmd.lang, word=r.name, suggestion=r.suggestion)))
+                await cmd.reply(message(t("slack.unknown_suggest", cmd.lang, word=shown_word(r.name), suggestion=r.suggestion)))
                 return
             if "faq" in SUBCOMMANDS:  # a bare topic ("disavow", "pbn") may be a question; the desk
                 cmd.name, cmd.args, cmd.rest = "faq", r.args, r.rest  # answers or we correct
                 cmd.extra["unknown_word"] = r.name
                 await SUBCOMMANDS["faq"].handler(cmd)
                 return
-            await cmd.reply(message(t("slack.unknown", cmd.lang, word=r.name)))
+            await cmd.reply(message(t("slack.unknown", cmd.lang, word=shown_word(r.name))))
             return
         sub = SUBCOMMANDS[r.name or ""]
         cmd.name, cmd.args, cmd.rest = sub.name, r.args, r.rest

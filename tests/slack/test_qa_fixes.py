@@ -174,3 +174,8 @@ async def test_tracking_a_competitor_again_says_it_stays_one_and_own_promotes_it
     assert (await qbot.ctx.store.call(get_site, "T1", "rival.nl")).role == "own"
     text = await say(slack, "track mysite.nl competitor-of rival.nl")  # not both ways round
     assert "two sites cannot be each other's competitors" in text
+
+
+async def test_a_very_long_unknown_word_is_echoed_cut(slack: FakeSlack, qbot: Running) -> None:
+    text = await say(slack, "x" * 5000)
+    assert "x" * 39 in text and "x" * 41 not in text and "…" in text
