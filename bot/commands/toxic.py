@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         help="score referring domains for toxicity (0-100 with reasons); mark keep/disavow",
         description="backlinks toxic SITE: reads up to 3 pages per referring domain (cached a week) and scores "
         "each domain 0-100 with the reasons. backlinks toxic mark SITE DOMAIN keep|disavow [--reason TEXT]: "
-        "record your decision; the disavow file is made only from domains you marked.",
+        "record your decision (a domain with no known link to SITE needs --force); the disavow file is made only "
+        "from domains you marked.",
     )
     p.add_argument("words", nargs="+", metavar="SITE | mark SITE DOMAIN keep|disavow")
     p.add_argument("--reason", help="why (with mark; goes into the disavow file as a comment)")

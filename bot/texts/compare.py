@@ -198,8 +198,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{domain} gemarkeerd als {decision} voor {site}.",
     },
     "compare.mark.usage": {
-        "en": "Use: backlinks toxic SITE, or backlinks toxic mark SITE DOMAIN keep|disavow [--reason TEXT].",
-        "nl": "Gebruik: backlinks toxic SITE, of backlinks toxic mark SITE DOMEIN keep|disavow [--reason TEKST].",
+        "en": "Use: backlinks toxic SITE, or backlinks toxic mark SITE DOMAIN keep|disavow [--reason TEXT] [--force].",
+        "nl": "Gebruik: backlinks toxic SITE, of backlinks toxic mark SITE DOMEIN keep|disavow [--reason TEKST] [--force].",
     },
     # ---- disavow
     "compare.disavow.written": {
