@@ -123,6 +123,8 @@ class ObservationRecord:
     last_anchor: str | None = None
     last_placement: str | None = None
     page_hash: str | None = None  # fingerprint of the page read now (None: the page was not read)
+    # unlinked (and linked) brand mentions of the site on the page; None: the page was not analysed now
+    mentions: tuple[Any, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -606,36 +606,11 @@ def record_page(db: sqlite_utils.Database, team_id: str, run_id: int, outcome: P
                  "kind": link.kind, "follow": link.follow, "placement": link.placement, "counts": link.counts}
             )
         if outcome.read:
-            page_domain = domain_of_url(source_url)
             by_site: dict[str, list[FoundMention]] = {}
             for mention in outcome.mentions:
                 by_site.setdefault(mention.site, []).append(mention)
             for site in sites.values():
-                found = by_site.get(site.domain, [])
-                keys = {(m.brand, m.sentence) for m in found}
-                for row_id, brand, sentence in db.execute(
-                    "SELECT id, brand, sentence FROM discover_mentions WHERE team_id = ? AND site_id = ? AND page_url = ?",
-                    [team_id, site.id, source_url],
-                ).fetchall():
-                    if (brand, sentence) not in keys:  # gone from the page
-                        db.execute("DELETE FROM discover_mentions WHERE team_id = ? AND id = ?", [team_id, row_id])
-                for m in found:
-                    exists = db.execute(
-                        "SELECT id FROM discover_mentions WHERE team_id = ? AND site_id = ? AND page_url = ? AND brand = ? AND sentence = ?",
-                        [team_id, site.id, source_url, m.brand, m.sentence],
-                    ).fetchone()
-                    if exists:
-                        db.execute(
-                            "UPDATE discover_mentions SET seen_at = ?, linked = ?, matched = ? WHERE team_id = ? AND id = ?",
-                            [at, int(m.linked), m.matched, team_id, exists[0]],
-                        )
-                        continue
-                    db.execute(
-                        "INSERT INTO discover_mentions (team_id, site_id, page_url, page_domain, brand, matched, sentence, linked, "
-                        "found_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [team_id, site.id, source_url, page_domain, m.brand, m.matched, m.sentence, int(m.linked), at, at],
-                    )
-                    recorded.new_mentions += 1
+                recorded.new_mentions += _replace_page_mentions(db, team_id, site.id, source_url, by_site.get(site.domain, []), at)
         db.execute(
             "UPDATE discover_runs SET pages = pages + ?, unchanged = unchanged + ?, failed = failed + ?, links_new = links_new + ?, "
             "mentions_new = mentions_new + ?, heartbeat_at = ? WHERE team_id = ? AND id = ?",
@@ -647,6 +622,63 @@ def record_page(db: sqlite_utils.Database, team_id: str, run_id: int, outcome: P
             ],
         )
     return recorded
+
+
+def _replace_page_mentions(
+    db: sqlite_utils.Database, team_id: str, site_id: int, source_url: str, found: Iterable[FoundMention], at: str
+) -> int:
+    """The site's mentions on a page that was just read become ``found`` (gone ones deleted, known
+    ones refreshed); returns how many are new."""
+    found = list(found)
+    page_domain = domain_of_url(source_url)
+    keys = {(m.brand, m.sentence) for m in found}
+    for row_id, brand, sentence in db.execute(
+        "SELECT id, brand, sentence FROM discover_mentions WHERE team_id = ? AND site_id = ? AND page_url = ?",
+        [team_id, site_id, source_url],
+    ).fetchall():
+        if (brand, sentence) not in keys:  # gone from the page
+            db.execute("DELETE FROM discover_mentions WHERE team_id = ? AND id = ?", [team_id, row_id])
+    new = 0
+    for m in found:
+        exists = db.execute(
+            "SELECT id FROM discover_mentions WHERE team_id = ? AND site_id = ? AND page_url = ? AND brand = ? AND sentence = ?",
+            [team_id, site_id, source_url, m.brand, m.sentence],
+        ).fetchone()
+        if exists:
+            db.execute(
+                "UPDATE discover_mentions SET seen_at = ?, linked = ?, matched = ? WHERE team_id = ? AND id = ?",
+                [at, int(m.linked), m.matched, team_id, exists[0]],
+            )
+            continue
+        db.execute(
+            "INSERT INTO discover_mentions (team_id, site_id, page_url, page_domain, brand, matched, sentence, linked, "
+            "found_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [team_id, site_id, source_url, page_domain, m.brand, m.matched, m.sentence, int(m.linked), at, at],
+        )
+        new += 1
+    return new
+
+
+def record_checked_mentions(
+    db: sqlite_utils.Database,
+    team_id: str,
+    domain: str,
+    pages: Iterable[tuple[str, Iterable[FoundMention]]],
+    *,
+    at: str | None = None,
+) -> int:
+    """Mentions of ``domain`` found by a check on the pages it analysed (``(page_url, mentions)``), in
+    one transaction: each page's mentions of the site are replaced by what the check saw. Returns
+    how many are new. (The check engine calls this; discovery records through :func:`record_page`.)"""
+    require_team(team_id)
+    at = at or now_iso()
+    site = require_site(db, team_id, domain)
+    new = 0
+    with db.atomic():
+        for page_url, found in pages:
+            source_url = clean_source_url(page_url) or page_url
+            new += _replace_page_mentions(db, team_id, site.id, source_url, found, at)
+    return new
 
 
 def count_listings(db: sqlite_utils.Database, team_id: str, run_id: int, listings: int) -> None:

@@ -116,6 +116,7 @@ class CheckReport:
     links: list[LinkResult] = field(default_factory=list)
     interrupted_checks: tuple[int, ...] = ()  # stale checks this run marked interrupted
     reused: int = 0  # unchanged pages whose stored analysis was reused
+    mentions_new: int = 0  # brand mentions of the site first seen by this check (stored for `mentions`)
 
     @property
     def changed(self) -> int:
@@ -233,18 +234,38 @@ def evaluate_unchanged(result: FetchResult, row: PriorRow, domain: str, baseline
 
 
 def evaluate(
-    result: FetchResult, row: PriorRow, domain: str, baseline_done: bool, page_hash: str | None = None
+    result: FetchResult,
+    row: PriorRow,
+    domain: str,
+    baseline_done: bool,
+    page_hash: str | None = None,
+    brands: tuple[str, ...] | None = None,
 ) -> ObservationRecord:
     """Analyse a fetched page (if it is HTML) and decide the backlink's new state. Pure.
 
     ``page_hash`` (:func:`page_fingerprint`) is stored with the result so the next check can reuse
-    it when the page has not changed.
+    it when the page has not changed. With ``brands`` (the site's brand names; ``()`` for the domain
+    only), a page that was analysed also gets its mentions of the site (``record.mentions``).
     """
-    record = _evaluate(result, row, domain, baseline_done)
+    record = _evaluate(result, row, domain, baseline_done, brands)
     return replace(record, page_hash=page_hash) if page_hash is not None else record
 
 
-def _evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bool) -> ObservationRecord:
+def page_mentions(html: str, url: str, domain: str, brands: tuple[str, ...]) -> tuple[Any, ...]:
+    """Mentions of ``domain``'s brands on an analysed page (:mod:`bot.discover.mentions`), as the
+    discover repository stores them; the cheap discovery pre-check first, so most pages cost nothing."""
+    from bot.discover.crawl import _might_mention
+    from bot.discover.mentions import brand_terms, mentions_in_html
+    from storage.discover_repo import FoundMention
+
+    if not _might_mention(html.lower(), brand_terms(domain, brands)):
+        return ()
+    return tuple(FoundMention(domain, m.brand, m.matched, m.sentence, m.linked) for m in mentions_in_html(html, url, domain, brands))
+
+
+def _evaluate(
+    result: FetchResult, row: PriorRow, domain: str, baseline_done: bool, brands: tuple[str, ...] | None = None
+) -> ObservationRecord:
     prior = prior_of(row)
     analysis = None
     links: list[Any] = []
@@ -272,7 +293,15 @@ def _evaluate(result: FetchResult, row: PriorRow, domain: str, baseline_done: bo
             analysis = None
     evidence = classify_page(result, analysis, links, prior.last_link)
     decision = decide(prior, evidence, baseline_done=baseline_done)
-    return record_of(row.id, evidence, decision, next_last_link(prior, evidence))
+    record = record_of(row.id, evidence, decision, next_last_link(prior, evidence))
+    if brands is not None and analysis is not None and result.html is not None:
+        try:
+            mentions = page_mentions(result.html, result.final_url or result.url, domain, brands)
+        except Exception:  # mentions are a bonus: never let them stop the check
+            log.exception("mention search failed for %s", result.url)
+        else:
+            record = replace(record, mentions=mentions)
+    return record
 
 
 def record_of(backlink_id: int, evidence: Evidence, decision: Decision, last: LinkState | None) -> ObservationRecord:
@@ -416,6 +445,7 @@ async def check_site(
     batch_size: int = BATCH,
     collect_links: bool = True,
     reuse_unchanged: bool = True,
+    record_mentions: bool = True,
 ) -> CheckReport:
     """Check every backlink of ``domain`` in workspace ``team_id`` and record the results.
 
@@ -424,12 +454,22 @@ async def check_site(
     ``reuse_unchanged``: a page whose HTML, final URL and X-Robots-Tag are byte for byte what the
     last read saw (and analysed with the same analysis code) is not analysed again; its stored
     facts are used (``report.reused`` counts them).
+    ``record_mentions``: every page that is analysed is also searched (in the parse pool, off the
+    event loop) for mentions of the site's brands, stored through the discover repository
+    (:func:`storage.discover_repo.record_checked_mentions`) with each batch of results.
     Raises :class:`~storage.checks.CheckRunningError` when a check of the site is already running,
     :class:`~bot.errors.NotFoundError` when the site is not tracked.
     """
     started = time.monotonic()
     start: CheckStart = await store.call(start_check, team_id, domain, trigger=trigger, running_here=frozenset(_RUNNING))
     _RUNNING.add(start.check_id)
+    brands: tuple[str, ...] | None = None
+    if record_mentions:
+        from storage.sites import get_site
+
+        site_row = await store.call(get_site, team_id, start.domain)
+        brands = tuple(site_row.brands) if site_row is not None else ()
+    mention_pages: list[tuple[str, tuple[Any, ...]]] = []
     report = CheckReport(site=start.domain, check_id=start.check_id, total=start.total, interrupted_checks=start.interrupted)
     meter = _Progress(progress, start.total)
     pools: list[Executor] = []
@@ -472,9 +512,18 @@ async def check_site(
                 return
             batch = pending[:]
             pending.clear()
+            pages = mention_pages[:]
+            mention_pages.clear()
             last_flush = time.monotonic()
             written = await store.call(write_results, team_id, start.check_id, start.site_id, batch)
             report.checked += written
+            if pages:
+                from storage.discover_repo import record_checked_mentions
+
+                try:
+                    report.mentions_new += await store.call(record_checked_mentions, team_id, start.domain, pages)
+                except Exception:  # a bonus: the check's own results are already written
+                    log.exception("could not record mentions of %s", start.domain)
 
     async def produce() -> None:
         order = await store.call(check_order, team_id, start.site_id, start.max_backlink_id)
@@ -499,7 +548,7 @@ async def check_site(
             pool = pools[-1]
         submitted += 1
         try:
-            return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done, page_hash)
+            return await loop.run_in_executor(pool, evaluate, result, row, start.domain, start.baseline_done, page_hash, brands)
         except (BrokenExecutor, RuntimeError, OSError):
             # A parse process died (killed for memory, say) or could not start: carry on in threads.
             if not isinstance(pool, ProcessPoolExecutor):
@@ -507,7 +556,7 @@ async def check_site(
             if pools[-1] is pool:
                 log.warning("a parse process died; analysing the remaining pages in threads")
                 pools.append(parse_pool(0, parse_workers=parse_workers, parse_processes=0))
-            return await loop.run_in_executor(pools[-1], evaluate, result, row, start.domain, start.baseline_done, page_hash)
+            return await loop.run_in_executor(pools[-1], evaluate, result, row, start.domain, start.baseline_done, page_hash, brands)
 
     async def worker() -> None:
         while True:
@@ -522,6 +571,8 @@ async def check_site(
                     report.reused += 1
                 else:
                     record = await analyse(result, row, page_hash)
+                if record.mentions is not None:
+                    mention_pages.append((result.final_url or result.url, record.mentions))
             else:
                 record = evaluate(result, row, start.domain, start.baseline_done)
             del result

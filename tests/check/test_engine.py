@@ -364,3 +364,43 @@ async def test_a_failing_store_write_marks_the_check_failed_and_raises_the_real_
             await check_site(store, fetcher, TEAM, SITE)
     check = (await store.call(list_checks, TEAM, SITE))[0]
     assert check.state == "failed" and check.error == "RuntimeError: disk full"
+
+
+async def test_check_records_brand_mentions_of_analysed_pages(local_web: LocalWeb, store: Store) -> None:
+    """Issue 8: every page the check analyses is searched for the site's brand names; mentions are
+    stored through the discover repository (what `backlinks mentions` lists), replaced on each read."""
+    from storage.discover_repo import list_mentions
+    from storage.sites import add_site, set_site_terms
+
+    site = "bakkerij-jansen.nl"
+    linked = await local_web.add_host("linked.nl")
+    unlinked = await local_web.add_host("unlinked.nl")
+    broken = await local_web.add_host("broken.nl")
+    linked.page("/post", article('<a href="https://bakkerij-jansen.nl/">de bakker</a>. Bakkerij Jansen bakt al 40 jaar brood'))
+    unlinked.page("/post", article("bakkerij-jansen.nl (geen link). Wij kopen ons brood altijd bij Bakkerij Jansen in Zwolle"))
+    broken.status("/post", 500)
+
+    def setup(db):  # type: ignore[no-untyped-def]
+        seed(db, TEAM, site, [linked.url("/post"), unlinked.url("/post"), broken.url("/post")])
+        set_site_terms(db, TEAM, site, brands=["Bakkerij Jansen"])
+        add_site(db, TEAM, "other.nl")
+
+    await store.call(setup)
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        report = await check_site(store, fetcher, TEAM, site)
+    assert report.state == "done" and report.mentions_new >= 2
+    rows = await store.call(list_mentions, TEAM, site, include_linked=True)
+    pages = {(r.page_url, r.linked) for r in rows}
+    assert (unlinked.url("/post"), False) in pages and (linked.url("/post"), True) in pages
+    assert not any(r.page_url == broken.url("/post") for r in rows)  # not read, not analysed
+    assert any("Zwolle" in r.sentence for r in rows if r.page_url == unlinked.url("/post"))
+    assert [r.page_url for r in await store.call(list_mentions, TEAM, site)] == [unlinked.url("/post")] * len(
+        [r for r in rows if not r.linked])
+    assert await store.call(list_mentions, TEAM, "other.nl", include_linked=True) == []
+
+    unlinked.page("/post", article("Nothing about bread here."))  # analysed again: the old mention is gone
+    unlinked.page("/post", article("bakkerij-jansen.nl is elders. Nothing about bread here."))
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        await check_site(store, fetcher, TEAM, site)
+    rows = await store.call(list_mentions, TEAM, site, include_linked=True)
+    assert not any("Zwolle" in r.sentence for r in rows)
