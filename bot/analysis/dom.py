@@ -155,6 +155,10 @@ def _own_zone(tag: str, attrs: dict[str, str | None]) -> tuple[Placement | None,
     return zone, main
 
 
+#: a CSS selector for the elements of EXCLUDED_TAGS (comments hold no elements)
+_EXCLUDED_SELECTOR = ",".join(sorted(tag for tag in EXCLUDED_TAGS if tag[0] != "-"))
+
+
 def _inside_excluded(node: LexborNode, stop: LexborNode) -> bool:
     """Whether ``node`` sits in an excluded element (svg, noscript, template...) below ``stop``."""
     stop_id = stop.mem_id
@@ -222,8 +226,10 @@ class Document:
                         uid += 1
                         zone_info = ElementInfo(uid, tag, parent, child)
                         elements.append(zone_info)
+                        # (only a zone holding an excluded element can hide links: one C-level query)
+                        check = child.css_first(_EXCLUDED_SELECTOR) is not None
                         for anchor in child.css("a"):
-                            if _inside_excluded(anchor, child):
+                            if check and _inside_excluded(anchor, child):
                                 continue
                             uid += 1
                             info = ElementInfo(uid, "a", zone_info, anchor)
