@@ -125,6 +125,7 @@ class ObservationRecord:
     page_hash: str | None = None  # fingerprint of the page read now (None: the page was not read)
     # unlinked (and linked) brand mentions of the site on the page; None: the page was not analysed now
     mentions: tuple[Any, ...] | None = None
+    mentions_linked: bool = False  # the page links to the site: its known mentions are all linked now
 
 
 @dataclass(frozen=True)

@@ -663,12 +663,13 @@ def record_checked_mentions(
     db: sqlite_utils.Database,
     team_id: str,
     domain: str,
-    pages: Iterable[tuple[str, Iterable[FoundMention]]],
+    pages: Iterable[tuple[str, Iterable[FoundMention] | None]],
     *,
     at: str | None = None,
 ) -> int:
     """Mentions of ``domain`` found by a check on the pages it analysed (``(page_url, mentions)``), in
-    one transaction: each page's mentions of the site are replaced by what the check saw. Returns
+    one transaction: each page's mentions of the site are replaced by what the check saw; ``None``
+    for a page that links to the site (not searched): its known mentions are marked linked. Returns
     how many are new. (The check engine calls this; discovery records through :func:`record_page`.)"""
     require_team(team_id)
     at = at or now_iso()
@@ -677,6 +678,12 @@ def record_checked_mentions(
     with db.atomic():
         for page_url, found in pages:
             source_url = clean_source_url(page_url) or page_url
+            if found is None:
+                db.execute(
+                    "UPDATE discover_mentions SET linked = 1, seen_at = ? WHERE team_id = ? AND site_id = ? AND page_url = ?",
+                    [at, team_id, site.id, source_url],
+                )
+                continue
             new += _replace_page_mentions(db, team_id, site.id, source_url, found, at)
     return new
 

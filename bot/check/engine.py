@@ -276,7 +276,8 @@ def _evaluate(
         evidence = classify_page(result, PageAnalysis(), [], prior.last_link)
         evidence = replace(evidence, noindex=None)
         decision = decide(prior, evidence, baseline_done=baseline_done)
-        return record_of(row.id, evidence, decision, next_last_link(prior, evidence))
+        record = record_of(row.id, evidence, decision, next_last_link(prior, evidence))
+        return _with_mentions(record, result, domain, brands, links_to_site=False)
     if result.ok and result.html is not None:
         from bot.analysis import analyse_for_targets
 
@@ -294,14 +295,31 @@ def _evaluate(
     evidence = classify_page(result, analysis, links, prior.last_link)
     decision = decide(prior, evidence, baseline_done=baseline_done)
     record = record_of(row.id, evidence, decision, next_last_link(prior, evidence))
-    if brands is not None and analysis is not None and result.html is not None:
-        try:
-            mentions = page_mentions(result.html, result.final_url or result.url, domain, brands)
-        except Exception:  # mentions are a bonus: never let them stop the check
-            log.exception("mention search failed for %s", result.url)
-        else:
-            record = replace(record, mentions=mentions)
-    return record
+    if analysis is None:
+        return record
+    return _with_mentions(record, result, domain, brands, links_to_site=bool(links))
+
+
+def _with_mentions(
+    record: ObservationRecord, result: FetchResult, domain: str, brands: tuple[str, ...] | None, *, links_to_site: bool
+) -> ObservationRecord:
+    """The record with the page's mentions of the site (see :func:`check_site`, ``record_mentions``).
+
+    A page that links to the site has no *unlinked* mention by definition (every mention on it is
+    ``linked``), so it is not searched (a second parse would triple the cost of a first check): its
+    known mentions are marked linked (``mentions == ()`` with ``mentions_linked``). A page read
+    without a link to the site is searched: that is where "they name you but do not link" lives.
+    """
+    if brands is None or result.html is None:
+        return record
+    if links_to_site:
+        return replace(record, mentions=(), mentions_linked=True)
+    try:
+        mentions = page_mentions(result.html, result.final_url or result.url, domain, brands)
+    except Exception:  # mentions are a bonus: never let them stop the check
+        log.exception("mention search failed for %s", result.url)
+        return record
+    return replace(record, mentions=mentions)
 
 
 def record_of(backlink_id: int, evidence: Evidence, decision: Decision, last: LinkState | None) -> ObservationRecord:
@@ -572,7 +590,7 @@ async def check_site(
                 else:
                     record = await analyse(result, row, page_hash)
                 if record.mentions is not None:
-                    mention_pages.append((result.final_url or result.url, record.mentions))
+                    mention_pages.append((result.final_url or result.url, None if record.mentions_linked else record.mentions))
             else:
                 record = evaluate(result, row, start.domain, start.baseline_done)
             del result

@@ -367,21 +367,26 @@ async def test_a_failing_store_write_marks_the_check_failed_and_raises_the_real_
 
 
 async def test_check_records_brand_mentions_of_analysed_pages(local_web: LocalWeb, store: Store) -> None:
-    """Issue 8: every page the check analyses is searched for the site's brand names; mentions are
-    stored through the discover repository (what `backlinks mentions` lists), replaced on each read."""
+    """Issue 8: every page the check reads and evaluates is searched for unlinked mentions of the
+    site's brands, stored through the discover repository (what `backlinks mentions` lists) and
+    replaced on each read; a page that links to the site has no unlinked mention (its known mentions
+    become linked); a page that was not read records nothing."""
     from storage.discover_repo import list_mentions
     from storage.sites import add_site, set_site_terms
 
     site = "bakkerij-jansen.nl"
     linked = await local_web.add_host("linked.nl")
-    unlinked = await local_web.add_host("unlinked.nl")
+    named = await local_web.add_host("named.nl")
+    brand_only = await local_web.add_host("brandonly.nl")
     broken = await local_web.add_host("broken.nl")
     linked.page("/post", article('<a href="https://bakkerij-jansen.nl/">de bakker</a>. Bakkerij Jansen bakt al 40 jaar brood'))
-    unlinked.page("/post", article("bakkerij-jansen.nl (geen link). Wij kopen ons brood altijd bij Bakkerij Jansen in Zwolle"))
+    named.page("/post", article("bakkerij-jansen.nl (geen link). Wij kopen ons brood altijd bij Bakkerij Jansen in Zwolle"))
+    brand_only.page("/post", article("Het lekkerste brood komt van Bakkerij Jansén uit Kampen"))
     broken.status("/post", 500)
+    urls = [linked.url("/post"), named.url("/post"), brand_only.url("/post"), broken.url("/post")]
 
     def setup(db):  # type: ignore[no-untyped-def]
-        seed(db, TEAM, site, [linked.url("/post"), unlinked.url("/post"), broken.url("/post")])
+        seed(db, TEAM, site, urls)
         set_site_terms(db, TEAM, site, brands=["Bakkerij Jansen"])
         add_site(db, TEAM, "other.nl")
 
@@ -390,17 +395,27 @@ async def test_check_records_brand_mentions_of_analysed_pages(local_web: LocalWe
         report = await check_site(store, fetcher, TEAM, site)
     assert report.state == "done" and report.mentions_new >= 2
     rows = await store.call(list_mentions, TEAM, site, include_linked=True)
-    pages = {(r.page_url, r.linked) for r in rows}
-    assert (unlinked.url("/post"), False) in pages and (linked.url("/post"), True) in pages
-    assert not any(r.page_url == broken.url("/post") for r in rows)  # not read, not analysed
-    assert any("Zwolle" in r.sentence for r in rows if r.page_url == unlinked.url("/post"))
-    assert [r.page_url for r in await store.call(list_mentions, TEAM, site)] == [unlinked.url("/post")] * len(
-        [r for r in rows if not r.linked])
+    assert {r.page_url for r in rows} == {named.url("/post"), brand_only.url("/post")}
+    assert not any(r.linked for r in rows)
+    assert any("Zwolle" in r.sentence for r in rows) and any("Kampen" in r.sentence for r in rows)
     assert await store.call(list_mentions, TEAM, "other.nl", include_linked=True) == []
 
-    unlinked.page("/post", article("Nothing about bread here."))  # analysed again: the old mention is gone
-    unlinked.page("/post", article("bakkerij-jansen.nl is elders. Nothing about bread here."))
+    # the link is placed on named.nl: its mentions are linked now; brandonly.nl drops the brand
+    named.page("/post", article('<a href="https://bakkerij-jansen.nl/">Bakkerij Jansen</a> in Zwolle'))
+    brand_only.page("/post", article("Het lekkerste brood komt uit Kampen"))
     async with local_web.fetcher(max_retries=0) as fetcher:
         await check_site(store, fetcher, TEAM, site)
     rows = await store.call(list_mentions, TEAM, site, include_linked=True)
-    assert not any("Zwolle" in r.sentence for r in rows)
+    assert {(r.page_url, r.linked) for r in rows} == {(named.url("/post"), True)}
+    assert await store.call(list_mentions, TEAM, site) == []
+
+
+async def test_mention_search_can_be_switched_off(local_web: LocalWeb, store: Store) -> None:
+    from storage.discover_repo import list_mentions
+
+    host = await local_web.add_host("named.nl")
+    host.page("/post", article("Wij kopen ons brood bij site.nl en nergens anders"))
+    await store.call(seed, TEAM, SITE, [host.url("/post")])
+    async with local_web.fetcher(max_retries=0) as fetcher:
+        await check_site(store, fetcher, TEAM, SITE, record_mentions=False)
+    assert await store.call(list_mentions, TEAM, SITE, include_linked=True) == []
