@@ -69,3 +69,20 @@ def test_digest_is_the_slack_report_in_plain_text(capsys: pytest.CaptureFixture[
     assert "5-15 % a year" in help_text and "%%" not in help_text
     assert main(["digest", "mysite.nl", "--days", "0"]) == 2
     assert "--days" in capsys.readouterr().err
+
+
+def test_digest_week_and_weekly_alias_report_the_last_digest_week(capsys: pytest.CaptureFixture[str]) -> None:
+    from zoneinfo import ZoneInfo
+
+    db = connect(Settings.from_env().db_path)
+    make_site(db, "local", "mysite.nl", created=datetime.now(timezone.utc) - timedelta(days=60))
+    db.conn.close()
+    assert main(["digest", "mysite.nl", "--week", "--json"]) == 0
+    week = json.loads(capsys.readouterr().out)
+    end = datetime.fromisoformat(week["period"]["end"]).astimezone(ZoneInfo("Europe/Amsterdam"))
+    assert (end.weekday(), end.hour, end.minute) == (0, 9, 0)  # Monday 09:00, the default slot
+    assert main(["weekly", "mysite.nl", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["period"] == week["period"]
+    with pytest.raises(SystemExit):  # one period or the other
+        main(["digest", "mysite.nl", "--week", "--days", "3"])
+    assert "not allowed with" in capsys.readouterr().err
