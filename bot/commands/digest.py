@@ -71,12 +71,17 @@ def run(args: argparse.Namespace) -> int:
         print_json(report.to_json())
         return 0
     lang = args.lang or settings.lang
-    message = build_digest_message(report, lang=lang, zone=settings.zone)
+    from dataclasses import replace
+
+    from bot.domains import display_domain
+
+    # people read international names in unicode (the report keeps the punycode key)
+    message = build_digest_message(replace(report, site=display_domain(report.site)), lang=lang, zone=settings.zone)
     print(blocks_to_text(message.blocks))
     totals = report.totals()
     extra = []
     if not totals.get("checks"):
-        extra.append(t("digest.cli_no_checks", lang, site=report.site, cmd="backlinks"))
+        extra.append(t("digest.cli_no_checks", lang, site=display_domain(report.site), cmd="backlinks"))
     if totals.get("confirmed_first_check"):
         extra.append(t("digest.cli_confirmed", lang, count=totals["confirmed_first_check"]))
     if totals.get("never_live"):
