@@ -508,3 +508,96 @@ async def test_two_workspaces_never_see_each_other_and_reinstall_starts_clean(sl
         assert "beta.nl" in await say(slack, "sites", team="T2")
     finally:
         await running.stop()
+
+
+# ------------------------------------------------------------------ toxic review with buttons, disavow file
+
+
+SPAM = ("<html><head><title>Online casino bonus poker gokken viagra replica</title></head><body><main><article><p>"
+        "Best online casino bonus, free spins, poker, gokken, viagra, cialis, replica watches. "
+        + " ".join(f'<a href="https://x{i}.example/">casino {i}</a>' for i in range(150))
+        + ' <a href="https://mysite.nl/">casino bonus</a></p></article></main></body></html>')
+
+
+async def test_toxic_review_with_buttons_then_disavow_file_in_dutch(slack: FakeSlack, web: LocalWeb, wbot: Running) -> None:
+    casino = await web.add_host("casino-bonus.biz")
+    blog = await web.add_host("blog.example")
+    for i in range(3):
+        casino.page(f"/s{i}", SPAM)
+    blog.page("/p", LINK)
+    await say(slack, "track mysite.nl", user="U2")
+    await say(slack, "add mysite.nl " + " ".join(casino.url(f"/s{i}") for i in range(3)) + " " + blog.url("/p"), user="U2")
+    await slack.slash("check mysite.nl", user="U2")
+    await settle(wbot, slack)
+    before = len(slack.responses)
+    await slack.slash("toxic mysite.nl", user="U2")
+    await slack.wait_for(lambda: any("Risico van" in r["text"] for r in slack.responses[before:]), timeout=20)
+    report = [r for r in slack.responses[before:] if "Risico van" in r["text"]][-1]
+    assert_readable(report)
+    assert "1 toxisch" in report["text"] and "casino-bonus.biz" in shown(report)
+    buttons = {e["action_id"]: e for b in report["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert buttons["toxic_disavow"]["text"]["text"] and buttons["toxic_disavow"].get("style") == "danger"
+    # nothing is disavowed before a person decides
+    text = await say(slack, "disavow mysite.nl", user="U2", strict=False)
+    assert "casino-bonus.biz" not in text
+    await click(slack, wbot, "toxic_disavow", buttons["toxic_disavow"]["value"], user="U2")
+    assert "casino-bonus.biz gemarkeerd als disavow voor mysite.nl" in slack.responses[-1]["text"]
+    await slack.slash("disavow mysite.nl", user="U2")
+    await settle(wbot, slack)
+    [disavow] = [f for f in slack.files.values() if f.completed and (f.title or "").startswith("disavow-")]
+    lines = disavow.content.decode("utf-8").splitlines()
+    assert "domain:casino-bonus.biz" in lines and all(line.startswith(("#", "domain:")) for line in lines if line)
+    assert "Disavow-bestand voor mysite.nl" in (disavow.initial_comment or "")
+
+
+@pytest.mark.xfail(reason="QA: Keep/Mark disavow buttons fail for a referring site on an IP address: '127.0.0.x is an IP address, not a site' (handlers/compare.mark_from_button uses normalise_site)", strict=False)
+async def test_toxic_buttons_work_for_a_referring_ip_address(slack: FakeSlack, web: LocalWeb, wbot: Running) -> None:
+    casino = await web.add_host("casino-bonus.biz")
+    for i in range(3):
+        casino.page(f"/s{i}", SPAM)
+    await say(slack, "track mysite.nl")
+    await say(slack, "add mysite.nl " + " ".join(casino.direct_url(f"/s{i}") for i in range(3)))
+    await slack.slash("check mysite.nl")
+    await settle(wbot, slack)
+    before = len(slack.responses)
+    await slack.slash("toxic mysite.nl")
+    await slack.wait_for(lambda: any("Toxicity of" in r["text"] for r in slack.responses[before:]), timeout=20)
+    report = [r for r in slack.responses[before:] if "Toxicity of" in r["text"]][-1]
+    value = [e for b in report["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == "toxic_disavow"][0]["value"]
+    await click(slack, wbot, "toxic_disavow", value)
+    assert "IP address" not in slack.responses[-1]["text"]
+
+
+@pytest.mark.xfail(reason="QA: import report says 'regel 0' for rows rejected by the store and leaves the format word 'list' in English (handlers/imports.py import_summary)", strict=False)
+async def test_import_rejections_name_their_line_in_dutch(slack: FakeSlack, wbot: Running) -> None:
+    await say(slack, "track mysite.nl", user="U2")
+    f = slack.upload_file("T1", "links.txt", b"https://blog.voorbeeld.nl/a\nhttps://mysite.nl/self\n", user="U2")
+    await slack.event({"type": "message", "subtype": "file_share", "channel": "DU2", "channel_type": "im", "user": "U2",
+                       "text": "", "files": [f], "ts": "6.2"})
+    await slack.wait_for(lambda: slack.posted(channel="DU2"), timeout=20)
+    text = shown({"text": slack.posted(channel="DU2")[-1].text, "blocks": slack.posted(channel="DU2")[-1].blocks})
+    assert "regel 0" not in text and "*list*" not in text
+
+
+@pytest.mark.xfail(reason="QA: in Slack, add/import accept pages on private or loopback addresses (refuse_private not passed; the CLI refuses them)", strict=False)
+async def test_slack_add_refuses_private_addresses_like_the_cli(slack: FakeSlack, tmp_path: Path) -> None:
+    running = await start_bot(slack, tmp_path, allow_private_networks=False)
+    try:
+        await say(slack, "track mysite.nl")
+        text = await say(slack, "add mysite.nl http://10.0.0.5/page http://localhost/x")
+        assert "0 new page(s) added" in text and "private-address" not in text
+    finally:
+        await running.stop()
+
+
+@pytest.mark.xfail(reason="QA: App Home says '*1* live links from *1* sites' / 'van *1* sites' (no singular)", strict=False)
+async def test_home_counts_read_right_for_one(slack: FakeSlack, web: LocalWeb, wbot: Running) -> None:
+    blog = await web.add_host("blog.example")
+    blog.page("/p", LINK)
+    await say(slack, "track mysite.nl")
+    await say(slack, f"add mysite.nl {blog.url('/p')}")
+    await slack.slash("check mysite.nl")
+    await settle(wbot, slack)
+    await slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
+    await slack.wait_for(lambda: "mysite.nl" in json.dumps(slack.home_views.get("U1", {})))
+    assert "*1* sites" not in json.dumps(slack.home_views["U1"])
