@@ -665,3 +665,25 @@ async def test_dutch_aliases_and_digest_words(slack: FakeSlack, wbot: Running) -
     assert "niet gevolgd" in await say(slack, "controleer mijnsite.nl", user="U2")
     assert "I will answer you in English" in await say(slack, "taal engels", user="U2")
     assert "taal waarin je schrijft" in await say(slack, "lang auto", user="U2")
+
+
+@pytest.mark.xfail(reason="QA: a plain channel message (no mention) is answered in the channel: Bolt ignores 'channel_type' in app.event({'type': 'message', 'channel_type': 'im'}) (handlers/faq.py on_dm)", strict=False)
+async def test_plain_channel_chatter_is_not_answered(slack: FakeSlack, wbot: Running) -> None:
+    await slack.event({"type": "message", "channel": "C1", "channel_type": "channel", "user": "U2", "text": "wie gaat er mee lunchen?", "ts": "10.2"})
+    await asyncio.sleep(0.5)
+    await settle(wbot, slack)
+    assert slack.posted(channel="C1") == []
+
+
+async def test_a_mention_inside_a_thread_answers_in_that_thread_and_a_bare_mention_gets_help(slack: FakeSlack, wbot: Running) -> None:
+    await slack.event({"type": "app_mention", "channel": "C1", "user": "U2", "text": "<@UBT1> is een nofollow link nog iets waard?", "ts": "8.8", "thread_ts": "8.0"})
+    await slack.wait_for(lambda: slack.posted(channel="C1"), timeout=20)
+    assert slack.posted(channel="C1")[0].thread_ts == "8.0"
+    await slack.event({"type": "app_mention", "channel": "C1", "user": "U2", "text": "<@UBT1>", "ts": "9.9"})
+    await slack.wait_for(lambda: len(slack.posted(channel="C1")) > 1, timeout=20)
+    assert "Backlinks: wat ik kan" in slack.posted(channel="C1")[-1].text
+    # an edited DM is not answered twice
+    await slack.event({"type": "message", "subtype": "message_changed", "channel": "DU2", "channel_type": "im",
+                       "message": {"user": "U2", "text": "wat is een backlink?"}, "ts": "11.1"})
+    await asyncio.sleep(0.3)
+    assert slack.posted(channel="DU2") == []
