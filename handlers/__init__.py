@@ -29,8 +29,10 @@ def register_all(app: Any, ctx: Any) -> None:
             setup = getattr(module, "register", None)
             if callable(setup):
                 setup(app, ctx)
-        except Exception:
-            if name in BUILTIN:
+        except Exception as err:
+            from handlers.router import DuplicateAlias
+
+            if name in BUILTIN or isinstance(err, DuplicateAlias):  # a word meaning two commands is a bug
                 raise
             # An add-on surface that fails to load must not take the whole bot down.
             logging.getLogger(__name__).exception("handlers.%s could not be registered; its subcommands are unavailable", name)

@@ -138,7 +138,7 @@ async def anchors(cmd: router.Command) -> None:
     site = normalise_site(router.unwrap(cmd.args[0]))
     terms = parse_terms([router.unwrap(a) for a in cmd.args[1:]])
     result = await cmd.ctx.store.call(anchors_for, cmd.team_id, site, brands=terms.get("brands"), keywords=terms.get("keywords"))
-    lines = anchor_lines(result.site, result.profile, result.brands, result.keywords, cmd.lang)
+    lines = anchor_lines(result.site, result.profile, result.brands, result.keywords, cmd.lang, slack=True)
     if terms:
         lines.insert(0, t("compare.slack.terms_saved", cmd.lang, site=result.site))
     await cmd.reply(message(escape("\n".join(lines))))

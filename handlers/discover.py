@@ -146,7 +146,7 @@ async def mentions(cmd: router.Command) -> None:
     include_linked = any(a.lower() in ("all", "alle", "--all") for a in cmd.args[1:])
     rows = await cmd.ctx.store.call(list_mentions, cmd.team_id, site, include_linked=include_linked)
     if not rows:
-        await cmd.reply(message(t("discover.mentions_none", cmd.lang, site=site)))
+        await cmd.reply(message(t("discover.slack.mentions_none", cmd.lang, site=site)))
         return
     if include_linked:
         head = t("discover.mentions_header_all", cmd.lang, site=site, count=len(rows), unlinked=sum(1 for r in rows if not r.linked))
@@ -172,6 +172,6 @@ async def mentions(cmd: router.Command) -> None:
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:
-    router.register("watch", watch, usage_key="discover.slack.usage.watch", aliases=("volg",))
+    router.register("watch", watch, usage_key="discover.slack.usage.watch", aliases=("bewaak",))
     router.register("discover", discover_handler, usage_key="discover.slack.usage.discover", aliases=("ontdek", "zoek"))
     router.register("mentions", mentions, usage_key="discover.slack.usage.mentions", aliases=("vermeldingen",))

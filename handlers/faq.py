@@ -90,14 +90,54 @@ async def unanswered(cmd: router.Command) -> None:
     await cmd.reply(message(t("slack.faq.unanswered_title", cmd.lang, count=len(rows)) + "\n" + "\n".join(lines)))
 
 
+# Greetings (folded, without punctuation) and the language each one gives away (None: both languages).
+GREETINGS: dict[str, str | None] = {
+    "hoi": "nl", "hallo": "nl", "hallo daar": "nl", "goedemorgen": "nl", "goedemiddag": "nl", "goedenavond": "nl",
+    "goeiemorgen": "nl", "dag": "nl", "hoi hoi": "nl", "hey daar": "nl", "hee": "nl", "he": "nl", "heej": "nl",
+    "hi": "en", "hello": "en", "hello there": "en", "hi there": "en", "hey there": "en", "good morning": "en",
+    "good afternoon": "en", "good evening": "en", "howdy": "en", "yo": "en", "morning": "en",
+    "hey": None, "hoy": None, "heya": None, "hiya": None,
+}
+_GREETING_NOISE = re.compile(r":[a-z0-9_+-]+:|[^\w\s]|_", re.UNICODE)
+
+
+def greeting_language(text: str) -> tuple[bool, str | None]:
+    """``(True, lang or None)`` when ``text`` is only a greeting ("hoi", "Hi!", "goedemorgen :wave:")."""
+    folded = " ".join(_GREETING_NOISE.sub(" ", (text or "").lower()).split())
+    for suffix in (" backlinks", " bot"):
+        if folded.endswith(suffix) and folded[: -len(suffix)] in GREETINGS:
+            folded = folded[: -len(suffix)]
+    if folded in GREETINGS:
+        return True, GREETINGS[folded]
+    return False, None
+
+
+async def welcome(cmd: router.Command, text: str) -> bool:
+    """Answer a bare greeting with a short welcome and what the bot can do; False when ``text`` is not one.
+
+    Language: the user's explicit choice, else the greeting's own language, else the resolved one."""
+    is_greeting, said = greeting_language(text)
+    if not is_greeting:
+        return False
+    from storage import slack_repo
+
+    prefs = await cmd.ctx.store.call(slack_repo.get_user_prefs, cmd.team_id, cmd.user_id)
+    lang = prefs.lang or said or cmd.lang
+    cmd.lang = lang
+    await cmd.reply(message(t("slack.welcome", lang)))
+    return True
+
+
 async def on_text(ctx: AppContext, client: AsyncWebClient, team_id: str, user_id: str, channel: str, text: str,
                   source: str, thread_ts: str | None) -> None:
-    """A DM or a mention: a subcommand when it starts with one, otherwise a question."""
+    """A DM or a mention: a greeting, a subcommand when it starts with one, otherwise a question."""
     from handlers.lang import resolve_lang
 
     lang = await resolve_lang(ctx, client, team_id, user_id, text)
     cmd = router.Command(ctx=ctx, client=client, team_id=team_id, user_id=user_id, channel_id=channel, lang=lang,
                          source=source, thread_ts=thread_ts)
+    if await welcome(cmd, text):
+        return
     r = router.route(text)
     if r.kind == "command" or r.kind == "help":
         await router.dispatch(cmd, text)

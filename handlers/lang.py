@@ -25,28 +25,46 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
+# Words of the command grammar (arguments and options of the subcommands). They are the same for every
+# user, so they say nothing about the language a person writes in: "track rival.nl competitor-of
+# mysite.nl" or "toxic mark SITE DOMAIN disavow" from a Dutch user is not English prose.
+COMMAND_WORDS = frozenset(
+    """
+    competitor-of competitor competitors concurrent-van concurrent own eigen mark keep disavow behouden houden
+    afwijzen reason reden force keywords keyword brands brand merk merken merknaam merknamen zoekwoord zoekwoorden
+    on off aan uit now nu settings instellingen add list remove all alle auto automatisch nl en lang
+    monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag daily weekly dagelijks wekelijks csv json txt
+    """.split()
+)
+
+
 def prose_words(text: str) -> list[str]:
-    """The words of ``text`` that say something about its language (no commands, links, domains)."""
+    """The words of ``text`` that say something about its language (no commands, command words, links,
+    domains, channels or user mentions)."""
     words = []
     for token in router.split_args(text or ""):
-        if token.startswith("<") or "." in token.strip("?!.,") or "/" in token:
+        if token.startswith("<") or "." in token.strip("?!.,") or "/" in token or "@" in token:
             continue
-        if token.lower() in router.SUBCOMMANDS:
+        bare = token.lower().strip("?!.,:;=")
+        if bare in router.SUBCOMMANDS or bare in COMMAND_WORDS or bare.startswith("-"):
             continue
         words += _WORD.findall(token)
     return words
 
 
 def detect_text_language(text: str | None) -> str | None:
-    """``nl``/``en`` when ``text`` is prose enough to tell, else None."""
-    if not text or len(prose_words(text)) < 2:
+    """``nl``/``en`` when ``text`` has enough free prose to tell, else None (then the stored choice or
+    the Slack locale decides). Only the prose words are looked at, never command words or domains."""
+    words = prose_words(text or "")
+    if len(words) < 2:
         return None
     try:
         from bot.faq import detect_language
     except ImportError:
         return None
     try:
-        found = detect_language(text)
+        found = detect_language(" ".join(words))
     except Exception:  # detection is a hint, never a failure
         return None
     if isinstance(found, tuple):

@@ -53,12 +53,29 @@ SUBCOMMANDS: dict[str, Subcommand] = {}
 ALIASES: dict[str, str] = {}
 
 
+class DuplicateAlias(ValueError):
+    """A word registered for two different subcommands (one would silently shadow the other)."""
+
+
 def register(name: str, handler: Handler, *, usage_key: str | None = None, aliases: tuple[str, ...] = ()) -> None:
-    """Add (or replace) subcommand ``name``; ``aliases`` (e.g. Dutch words) map to it too."""
+    """Add (or replace) subcommand ``name``; ``aliases`` (e.g. Dutch words) map to it too.
+
+    Raises :class:`DuplicateAlias` when a word (name or alias) already means another subcommand.
+    """
     name = name.lower()
+    words = [a.lower() for a in aliases]
+    for word in [name, *words]:
+        owner = word if word in SUBCOMMANDS else ALIASES.get(word)
+        if owner is not None and owner != name:
+            raise DuplicateAlias(f"/backlinks {word!r} is registered for both {owner!r} and {name!r}")
+    if len(set(words)) != len(words) or name in words:
+        raise DuplicateAlias(f"/backlinks {name!r} lists an alias twice: {aliases}")
+    previous = SUBCOMMANDS.get(name)
+    for alias in previous.aliases if previous else ():  # replacing: its old words go
+        ALIASES.pop(alias.lower(), None)
     SUBCOMMANDS[name] = Subcommand(name=name, handler=handler, usage_key=usage_key, aliases=aliases)
-    for alias in aliases:
-        ALIASES[alias.lower()] = name
+    for alias in words:
+        ALIASES[alias] = name
 
 
 def usages(lang: str) -> list[str]:

@@ -69,10 +69,7 @@ def build_disavow(site: str, entries: Sequence[DisavowEntry], *, today: date | N
     """The disavow file text for ``site`` (entries sorted by domain). Raises :class:`NothingMarked`
     without entries and :class:`DisavowTooLarge` when even the bare entries exceed the limits."""
     if not entries:
-        raise NothingMarked(
-            f"Nothing is marked for disavow for {site}; review `backlinks toxic {site}` and mark domains with "
-            f"`backlinks toxic mark {site} DOMAIN disavow`."
-        )
+        raise NothingMarked.keyed("compare.disavow.nothing_marked", site=site, cmd="backlinks")
     today = today or datetime.now(timezone.utc).date()
     header = [
         f"# Disavow file for {site}, made by backlinks on {today.isoformat()}",

@@ -136,7 +136,8 @@ def gap_lines(
     return lines
 
 
-def anchor_lines(site: str, profile: AnchorProfile, brands: Sequence[str], keywords: Sequence[str], lang: str) -> list[str]:
+def anchor_lines(site: str, profile: AnchorProfile, brands: Sequence[str], keywords: Sequence[str], lang: str, *,
+                 slack: bool = False) -> list[str]:
     if profile.total == 0:
         return [t("compare.anchors.none", lang, site=_d(site))]
     lines = [t("compare.anchors.head", lang, site=_d(site), total=profile.total)]
@@ -147,7 +148,8 @@ def anchor_lines(site: str, profile: AnchorProfile, brands: Sequence[str], keywo
             "compare.anchors.terms",
             lang,
             brands=", ".join(brands) or "-",
-            keywords=", ".join(keywords) or t("compare.anchors.no_keywords", lang),
+            keywords=", ".join(keywords)
+            or (t("compare.anchors.no_keywords_slack", lang, site=_d(site)) if slack else t("compare.anchors.no_keywords", lang)),
         )
     )
     lines.append(t("compare.anchors.top", lang))

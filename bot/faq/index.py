@@ -28,8 +28,8 @@ nearly all of it for everyday words only ("how much does a website cost" is decl
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bot.faq.knowledge import entries
 from bot.faq.synonyms import DOMAIN_CONFLICT, OFFTOPIC, STRONG, VERY_WORDS, WEAK, concept_of
@@ -530,7 +530,20 @@ def seo_related(analysis: Analysis) -> bool:
     return required_coverage(analysis) is not None
 
 
-@lru_cache(maxsize=1)
+_INDEX: Index | None = None
+_INDEX_LOCK = threading.Lock()
+
+
 def get_index() -> Index:
-    """The index, built on first use and kept for the life of the process."""
-    return Index()
+    """The index, built on first use and kept for the life of the process.
+
+    Guarded by a lock: two first questions arriving at once (two threads) build it once.
+    """
+    global _INDEX
+    index = _INDEX
+    if index is None:
+        with _INDEX_LOCK:
+            if _INDEX is None:
+                _INDEX = Index()
+            index = _INDEX
+    return index

@@ -6,8 +6,10 @@ Pure functions; the stemmers come from ``snowballstemmer`` (Dutch and English).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -427,8 +429,32 @@ def is_stop(token: str) -> bool:
     return token not in KEEP and (token in STOP_NL or token in STOP_EN)
 
 
-_NL = snowballstemmer.stemmer("dutch")
-_EN = snowballstemmer.stemmer("english")
+class ThreadLocalStemmer:
+    """A Snowball stemmer that is safe to share between threads.
+
+    ``snowballstemmer`` objects keep their working state on the instance, so two threads stemming with
+    one object corrupt each other (IndexError). Each thread gets its own instance, made on first use.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._local = threading.local()
+
+    def _stemmer(self) -> Any:
+        stemmer = getattr(self._local, "stemmer", None)
+        if stemmer is None:
+            stemmer = self._local.stemmer = snowballstemmer.stemmer(self.language)
+        return stemmer
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 - the snowballstemmer name
+        return str(self._stemmer().stemWord(word))
+
+    def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802 - the snowballstemmer name
+        return list(self._stemmer().stemWords(words))
+
+
+_NL = ThreadLocalStemmer("dutch")
+_EN = ThreadLocalStemmer("english")
 
 
 @lru_cache(maxsize=65536)

@@ -249,7 +249,7 @@ def check_progress(lang: str, domain: str, done: int, total: int) -> Message:
 
 
 REASON_ORDER = {
-    "link-removed": 0, "page-not-found": 1, "redirected": 2, "noindex": 3, "canonical-elsewhere": 4,
+    "link-removed": 0, "no-link-found": 0, "page-not-found": 1, "redirected": 2, "noindex": 3, "canonical-elsewhere": 4,
     "server-error": 5, "unreachable": 6, "blocked": 7,
 }
 
@@ -287,11 +287,31 @@ def mrkdwn_link(url: str, label: str | None = None, limit: int = 120) -> str:
     return f"<{target}|{escape(clip(label, limit))}>"
 
 
+def never_seen(link: dict[str, Any]) -> bool:
+    """True when no check ever saw a link to the site on this page (so nothing was *removed*).
+
+    A stored backlink keeps the last-seen ``kind`` and ``last_live_at``; a check report's ``target_url``
+    is the link found now or the last one seen (None when none ever was)."""
+    if link.get("kind") is not None:
+        return False
+    if "last_live_at" in link:
+        return not link.get("last_live_at")
+    return not link.get("target_url")
+
+
+def link_reason(link: dict[str, Any]) -> str | None:
+    """The reason code shown for a link: ``link-removed`` reads ``no-link-found`` for a page that never linked."""
+    reason = link.get("reason")
+    if reason == "link-removed" and never_seen(link):
+        return "no-link-found"
+    return str(reason) if reason else None
+
+
 def link_line(lang: str, link: dict[str, Any]) -> str:
     url = str(link.get("source_url") or "")
     anchor = str(link.get("anchor") or "").strip()
     said = f" (“{escape(clip(anchor, 60))}”)" if anchor else ""
-    return f"• {mrkdwn_link(url)}{said}: {reason_words(lang, link.get('reason'))}"
+    return f"• {mrkdwn_link(url)}{said}: {reason_words(lang, link_reason(link))}"
 
 
 def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | None = None, max_lost: int = 10,
@@ -334,8 +354,11 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
         blocks += sections(text)
     if not counts["checked"] and not links:
         blocks.append(section(t("slack.check.no_links", lang, domain=site_text(domain))))
-    elif not lost and not changed:
-        blocks.append(section(t("slack.check.nothing_changed", lang)))
+    else:
+        if counts["missing"]:
+            blocks.append(section(tn("slack.check.missing_note", lang, counts["missing"])))
+        elif not lost and not changed:
+            blocks.append(section(t("slack.check.nothing_changed", lang)))
     if counts["blocked"]:
         blocks.append(context(t("slack.check.blocked_note", lang, count=counts["blocked"])))
     if requested_by:

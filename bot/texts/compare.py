@@ -106,6 +106,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "none set (add with --keyword)",
         "nl": "geen ingesteld (voeg toe met --keyword)",
     },
+    "compare.anchors.no_keywords_slack": {
+        "en": "none set (add with `/backlinks anchors {site} keywords WORD, WORD`)",
+        "nl": "geen ingesteld (voeg toe met `/backlinks anchors {site} keywords WOORD, WOORD`)",
+    },
     "compare.anchors.natural": {
         "en": "The mix looks natural.",
         "nl": "De mix ziet er natuurlijk uit.",
@@ -205,6 +209,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.disavow.written": {
         "en": "Disavow file for {site} written to {path}: {count} domain(s), only the ones you marked. Upload it in Google Search Console.",
         "nl": "Disavow-bestand voor {site} geschreven naar {path}: {count} domein(en), alleen wat je markeerde. Upload het in Google Search Console.",
+    },
+    "compare.disavow.nothing_marked": {
+        "en": "Nothing is marked for disavow for {site}; review `{cmd} toxic {site}` and mark domains with `{cmd} toxic mark {site} DOMAIN disavow`.",
+        "nl": "Er is nog niets gemarkeerd voor disavow bij {site}; bekijk `{cmd} toxic {site}` en markeer domeinen met `{cmd} toxic mark {site} DOMEIN disavow`.",
     },
     "compare.disavow.slack": {
         "en": "Disavow file for {site}: {count} domain(s), only the ones you marked. Upload it in Google Search Console.",

@@ -98,6 +98,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No unlinked mentions of {site} found yet. Discovery looks for them: backlinks discover {site}",
         "nl": "Nog geen vermeldingen van {site} zonder link gevonden. De zoektocht zoekt ze: backlinks discover {site}",
     },
+    "discover.slack.mentions_none": {
+        "en": "No unlinked mentions of {site} found yet. Discovery looks for them: `/backlinks discover {site}`",
+        "nl": "Nog geen vermeldingen van {site} zonder link gevonden. De zoektocht zoekt ze: `/backlinks discover {site}`",
+    },
     "discover.mention_line": {
         "en": "  {page_url}\n    \u201c{sentence}\u201d",
         "nl": "  {page_url}\n    \u201c{sentence}\u201d",

@@ -185,6 +185,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I don't know any pages that link to *{domain}* yet. Import an export with `/backlinks import {domain}` or add pages with `/backlinks add {domain} URL`.",
         "nl": "Ik ken nog geen pagina's die naar *{domain}* linken. Importeer een export met `/backlinks import {domain}` of voeg pagina's toe met `/backlinks add {domain} URL`.",
     },
+    "slack.welcome": {
+        "en": "Hi! :wave: I'm Backlinks: I keep an eye on the links to your site and tell you when one is lost. "
+              "Start with `/backlinks track mysite.nl`, add the pages that link to you with `/backlinks add` or "
+              "`/backlinks import`, then `/backlinks check mysite.nl`. You can also just ask me a question about "
+              "backlinks here. Everything I can do: `/backlinks help`.",
+        "nl": "Hoi! :wave: Ik ben Backlinks: ik houd de links naar je site in de gaten en meld het als er een "
+              "verdwijnt. Begin met `/backlinks track mijnsite.nl`, voeg de pagina's die naar je linken toe met "
+              "`/backlinks add` of `/backlinks import`, en dan `/backlinks check mijnsite.nl`. Je kunt me hier ook "
+              "gewoon een vraag over backlinks stellen. Alles wat ik kan: `/backlinks help`.",
+    },
+    "slack.check.missing_note": {
+        "en": "{count} links not found this time; we'll confirm at the next check.",
+        "nl": "{count} links deze keer niet gevonden; bij de volgende controle bevestigen we het.",
+    },
+    "slack.check.missing_note.one": {
+        "en": "1 link not found this time; we'll confirm at the next check.",
+        "nl": "1 link deze keer niet gevonden; bij de volgende controle bevestigen we het.",
+    },
     "slack.check.nothing_changed": {"en": "Nothing lost or changed. :white_check_mark:", "nl": "Niets verloren of veranderd. :white_check_mark:"},
     "slack.check.blocked_note": {
         "en": "{count} page(s) would not let me in (a bot wall or robots.txt). That is not a lost link; I will try again next time.",
@@ -210,6 +228,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.lost.csv_title": {"en": "Lost links {domain}", "nl": "Verloren links {domain}"},
     # reasons in plain words
     "slack.reason.link-removed": {"en": "the page is fine but the link was removed", "nl": "de pagina bestaat nog, maar de link is weggehaald"},
+    "slack.reason.no-link-found": {"en": "no link to your site found on this page", "nl": "geen link naar je site gevonden op deze pagina"},
     "slack.reason.page-not-found": {"en": "the page no longer exists (404)", "nl": "de pagina bestaat niet meer (404)"},
     "slack.reason.redirected": {"en": "the page moved and the link did not come along", "nl": "de pagina is verhuisd en de link is niet meegekomen"},
     "slack.reason.noindex": {"en": "the page asks Google not to index it, so the link hardly counts", "nl": "de pagina vraagt Google haar niet te indexeren, dus de link telt nauwelijks"},
