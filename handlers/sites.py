@@ -73,10 +73,12 @@ async def track(cmd: router.Command) -> None:
     if own and competitor_of:
         await cmd.usage("slack.usage.track")
         return
+    from storage.site_homes import record_home
     from storage.sites import add_site, competitor_owners
 
     def track_site(db: Any) -> tuple[Any, list[str]]:
         site = add_site(db, cmd.team_id, domain, role="own" if own else None, channel_id=channel, competitor_of=competitor_of)
+        record_home(db, cmd.team_id, site.domain, cmd.channel_id, cmd.user_id)  # the digest's fallback place
         owners = [o.domain for o in competitor_owners(db, cmd.team_id, site.domain)] if site.role == "competitor" else []
         return site, owners
 

@@ -224,6 +224,7 @@ class DigestRunner:
         sites = await self.store.call(digest_repo.digest_sites, team_id)
         if not sites:  # nothing tracked, or the workspace was purged (uninstalled): write nothing
             return run
+        sites = await self.store.call(with_homes, team_id, sites)
         settings = await self.settings_for(team_id)
         if not settings.enabled and not force:
             run.outcome = "off"
@@ -307,7 +308,10 @@ class DigestRunner:
             return SiteOutcome(site["domain"], site["id"], slot.week if slot else None, "failed", error=f"internal: {type(err).__name__}")
 
     def _channel(self, settings: DigestSettings, site: dict[str, Any]) -> str | None:
-        return settings.channel_id or site.get("channel_id")
+        """Where the site's digest goes: the workspace's digest channel, else the site's own channel
+        (``track SITE #channel``), else the channel where ``track`` was run, else a DM to the user who
+        tracked it (``chat.postMessage`` to a user id posts in the app's DM with them)."""
+        return settings.channel_id or site.get("channel_id") or site.get("home_channel_id") or site.get("home_user_id")
 
     async def _send_scheduled(self, client: Any, settings: DigestSettings, site: dict[str, Any], slot: Slot) -> SiteOutcome:
         team_id, site_id, week = settings.team_id, site["id"], slot.week
@@ -501,3 +505,15 @@ class DigestRunner:
 def current_slot(settings: DigestSettings, now: datetime) -> Slot:
     """The most recent slot of the workspace (for settings display)."""
     return latest_slot(now, settings.weekday, settings.hour, settings.minute, settings.zone)
+
+
+def with_homes(db: Any, team_id: str, sites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``sites`` with ``home_channel_id``/``home_user_id``: where each was tracked from (the digest's fallback)."""
+    from storage.site_homes import homes
+
+    found = homes(db, team_id)
+    out = []
+    for site in sites:
+        home = found.get(site["id"]) or {}
+        out.append({**site, "home_channel_id": home.get("channel_id"), "home_user_id": home.get("user_id")})
+    return out

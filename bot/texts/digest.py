@@ -101,7 +101,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.cmd.bad_tz": {"en": "{value} is not a time zone; use a name like Europe/Amsterdam.", "nl": "{value} is geen tijdzone; gebruik een naam zoals Europe/Amsterdam."},
     "digest.cmd.on_word": {"en": "on", "nl": "aan"},
     "digest.cmd.off_word": {"en": "off", "nl": "uit"},
-    "digest.cmd.each_site_channel": {"en": "each site's own channel", "nl": "het eigen kanaal van elke site"},
+    "digest.cmd.each_site_channel": {
+        "en": "each site's own channel (else the channel where it was tracked, else a DM to whoever tracked it)",
+        "nl": "het eigen kanaal van elke site (anders het kanaal waar die gevolgd werd, anders een DM aan wie hem volgde)",
+    },
     "digest.settings.title": {"en": "*Weekly digest settings*", "nl": "*Instellingen weekoverzicht*"},
     "digest.settings.body": {
         "en": "State: {state}\nWhen: {when} ({tz})\nChannel: {channel}\nMonthly target: {low}-{high} quality links\nDaily light recheck: {daily}\nNext digest: {next}",
