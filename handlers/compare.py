@@ -236,6 +236,7 @@ def toxic_csv(report: Any, lang: str) -> str:
 
 
 async def mark_from_button(cmd: router.Command, value: str, decision: str) -> None:
+    from bot.compare.toxic import referring_domain
     from storage import compare_repo
     from storage.sites import require_site
 
@@ -243,7 +244,7 @@ async def mark_from_button(cmd: router.Command, value: str, decision: str) -> No
 
     def mark(db: Any) -> Any:
         site = require_site(db, cmd.team_id, normalise_site(site_domain))
-        return compare_repo.mark_domain(db, cmd.team_id, site.id, normalise_site(domain), decision, decided_by=cmd.user_id)
+        return compare_repo.mark_domain(db, cmd.team_id, site.id, referring_domain(domain), decision, decided_by=cmd.user_id)
 
     saved = await cmd.ctx.store.call(mark)
     await cmd.reply(message(t("compare.mark.saved", cmd.lang, domain=escape(saved.domain), decision=saved.decision, site=escape(site_domain))))

@@ -736,6 +736,25 @@ async def toxic_scan(
     return score_domains(links, {url: sig for url, (_, sig) in stored.items()}, ctx, decisions, fetched=fetched)
 
 
+def referring_domain(text: str) -> str:
+    """A referring domain as typed or carried by a button: its registrable domain, or an IP address as
+    itself (the comparison counts a page on an IP by its IP, so Keep/Mark disavow must accept one)."""
+    import ipaddress
+
+    from bot.domains import host_of, normalise_site
+
+    raw = (text or "").strip().strip("<>")
+    if "|" in raw:
+        raw = raw.split("|", 1)[1]
+    host = host_of(raw if "://" in raw else f"http://{raw}")
+    if host is not None:
+        try:
+            return str(ipaddress.ip_address(host))
+        except ValueError:
+            pass
+    return normalise_site(text)
+
+
 def mark_decision(
     db: Any,
     team_id: str,
@@ -757,7 +776,7 @@ def mark_decision(
     from storage.sites import require_site
 
     site = require_site(db, team_id, normalise_site(site_domain))
-    domain = normalise_site(domain_text)
+    domain = referring_domain(domain_text)
     if not force and not compare_repo.domain_source_urls(db, team_id, site.id, domain):
         raise UserInputError.keyed("compare.mark.not_linking", domain=domain, site=site.domain)
     return site, compare_repo.mark_domain(db, team_id, site.id, domain, decision, reason=reason, decided_by=decided_by)
