@@ -168,11 +168,12 @@ async def show_lost(cmd: router.Command, domain: str) -> None:
     links = [files.as_dict(r) for r in rows]
     msg, truncated = lost_links_message(cmd.lang, domain, links)
     await cmd.reply(msg)
-    if truncated:
-        channel = cmd.channel_id if cmd.source == "action" and cmd.channel_id else cmd.user_id
-        await files.upload(
-            cmd.client, channel=channel, filename=f"lost-backlinks-{domain}.csv",
-            content=files.to_csv(links, files.BACKLINK_COLUMNS), title=t("slack.lost.csv_title", cmd.lang, domain=domain),
+    if truncated:  # the list was an ephemeral answer: its CSV goes to the user's DM, not the channel
+        from handlers.export import upload_for
+
+        await upload_for(
+            cmd, filename=f"lost-backlinks-{domain}.csv", content=files.to_csv(links, files.BACKLINK_COLUMNS),
+            title=t("slack.lost.csv_title", cmd.lang, domain=domain), comment=msg.text, private=True,
         )
 
 

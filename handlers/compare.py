@@ -41,7 +41,7 @@ def _code(lines: list[str]) -> str:
 async def _upload(cmd: router.Command, *, filename: str, content: bytes, title: str, comment: str) -> None:
     from handlers.export import upload_for
 
-    await upload_for(cmd, filename=filename, content=content, title=title, comment=comment)
+    await upload_for(cmd, filename=filename, content=content, title=title, comment=comment, private=True)
 
 
 # ---------------------------------------------------------------- compare

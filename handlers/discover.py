@@ -167,7 +167,7 @@ async def mentions(cmd: router.Command) -> None:
 
         await upload_for(
             cmd, filename=f"mentions-{site}.csv", content=files.to_csv([r.to_dict() for r in rows], MENTION_COLUMNS),
-            title=t("discover.slack.mentions_csv_title", cmd.lang, site=site), comment=head,
+            title=t("discover.slack.mentions_csv_title", cmd.lang, site=site), comment=head, private=True,
         )
 
 

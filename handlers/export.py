@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -15,14 +16,29 @@ from bot.slack.app import NOT_IN_CHANNEL_ERRORS, AppContext
 from bot.slack.blocks import escape, message
 from handlers import router
 
+log = logging.getLogger(__name__)
+
 
 async def dm_channel(client: AsyncWebClient, user_id: str) -> str:
     resp = await client.conversations_open(users=user_id)
     return str(resp["channel"]["id"])
 
 
-async def upload_for(cmd: router.Command, *, filename: str, content: bytes, title: str, comment: str) -> str:
-    """Upload to the command's channel, or to the user's DM when the bot cannot post there."""
+PRIVATE_SOURCES = ("slash", "action", "home")  # where the bot's answer is ephemeral (or the App Home)
+
+
+async def upload_for(cmd: router.Command, *, filename: str, content: bytes, title: str, comment: str,
+                     private: bool = False) -> str | None:
+    """Upload to the command's channel, or to the user's DM when the bot cannot post there.
+
+    ``private``: the file belongs with an answer only the user sees (an ephemeral reply), so it goes to
+    the user's DM, never into the channel. That upload runs as a tracked background task (shutdown
+    cancels and awaits it); it returns None then, else the channel the file went to.
+    """
+    if private and cmd.source in PRIVATE_SOURCES:
+        cmd.ctx.spawn(upload_private(cmd, filename=filename, content=content, title=title, comment=comment),
+                      name=f"upload:{cmd.team_id}:{cmd.user_id}:{filename}")
+        return None
     channel = cmd.channel_id if cmd.source in ("slash", "action", "dm", "mention") and cmd.channel_id else None
     if channel and not channel.startswith("D"):
         try:
@@ -36,6 +52,17 @@ async def upload_for(cmd: router.Command, *, filename: str, content: bytes, titl
     await cmd.ctx.pacer.wait(target)
     await files.upload(cmd.client, channel=target, filename=filename, content=content, title=title, initial_comment=comment)
     return target
+
+
+async def upload_private(cmd: router.Command, *, filename: str, content: bytes, title: str, comment: str) -> None:
+    """The file in the user's DM (conversations.open + files_upload_v2); a failure is told to the user."""
+    try:
+        target = await dm_channel(cmd.client, cmd.user_id)
+        await cmd.ctx.pacer.wait(target)
+        await files.upload(cmd.client, channel=target, filename=filename, content=content, title=title, initial_comment=comment)
+    except Exception:
+        log.exception("private upload of %s failed", filename)
+        await cmd.reply(message(t("slack.upload_failed", cmd.lang, filename=escape(filename))))
 
 
 async def export_site(cmd: router.Command, domain: str) -> None:

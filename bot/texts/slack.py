@@ -7,6 +7,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": ":warning: Something went wrong on our side. Please try again in a minute.",
         "nl": ":warning: Er ging bij ons iets mis. Probeer het over een minuutje opnieuw.",
     },
+    "slack.upload_failed": {
+        "en": ":warning: I could not send you the file {filename}. Please try again in a minute.",
+        "nl": ":warning: Het bestand {filename} kon ik je niet sturen. Probeer het over een minuutje opnieuw.",
+    },
     "slack.bad_args": {
         "en": "That is not quite right. Try it like this:\n{usage}",
         "nl": "Dat klopt nog niet helemaal. Probeer het zo:\n{usage}",

@@ -75,3 +75,46 @@ def test_every_real_alias_means_one_subcommand(clean_registry: Any) -> None:
 async def test_dutch_volg_tracks_and_bewaak_watches(slack: FakeSlack, qbot: Running) -> None:
     assert "Ik volg nu *mijnsite.nl*" in await say(slack, "volg mijnsite.nl", user="U2")
     assert "/backlinks watch list SITE" in await say(slack, "bewaak mijnsite.nl", user="U2")
+
+
+# ------------------------------------------------------------------ 3. private files for private answers
+
+
+async def test_files_of_ephemeral_answers_go_to_the_users_dm(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mysite.nl", user="U2")
+    await say(slack, "add mysite.nl https://casino-spam.biz/p", user="U2")
+    await say(slack, "toxic mark mysite.nl casino-spam.biz disavow", user="U2")
+    await slack.slash("disavow mysite.nl", user="U2", channel="C1")
+    await settle(qbot, slack)
+    [f] = [f for f in slack.files.values() if f.completed]
+    assert f.channels == ["DU2"] and f.name == "disavow-mysite.nl.txt"
+    assert slack.posted(channel="C1") == []
+
+
+async def test_a_private_upload_running_at_shutdown_is_cancelled_cleanly(
+        slack: FakeSlack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.slack import files
+
+    started = asyncio.Event()
+    cancelled = asyncio.Event()
+
+    async def slow_upload(*args: Any, **kwargs: Any) -> None:
+        started.set()
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    monkeypatch.setattr(files, "upload", slow_upload)
+    running = await start_bot(slack, tmp_path)
+    try:
+        await say(slack, "track mysite.nl")
+        await say(slack, "add mysite.nl https://casino-spam.biz/p")
+        await say(slack, "toxic mark mysite.nl casino-spam.biz disavow")
+        await slack.slash("disavow mysite.nl")
+        await asyncio.wait_for(started.wait(), 10)
+        assert [t for t in running.ctx.tasks if (t.get_name() or "").startswith("upload:")]
+    finally:
+        await asyncio.wait_for(running.stop(), 10)
+    assert cancelled.is_set() and not running.ctx.tasks
