@@ -19,14 +19,15 @@ async def add(cmd: router.Command) -> None:
         return
     domain = normalise_site(router.unwrap(cmd.args[0]))
     urls = [router.unwrap(a, want_url=True) for a in cmd.args[1:]][:MAX_URLS]
+    from handlers.imports import store_reject_words
     from storage.backlinks import NewBacklink, add_backlinks
 
     links = [NewBacklink(source_url=u) for u in urls]
-    result = await cmd.ctx.store.call(add_backlinks, cmd.team_id, domain, links, found_by="manual")
+    refuse = not cmd.ctx.settings.allow_private_networks  # the CLI's rule (BACKLINKS_ALLOW_PRIVATE_NETWORKS lifts it)
+    result = await cmd.ctx.store.call(add_backlinks, cmd.team_id, domain, links, found_by="manual", refuse_private=refuse)
     lines = [t("slack.add.done", cmd.lang, domain=escape(domain), added=result.added, merged=result.merged)]
     for r in result.rejected[:10]:
-        lines.append(t("slack.add.rejected", cmd.lang, url=escape(r.source_url), reason=t(f"slack.add.reject.{r.reason}", cmd.lang)
-                       if r.reason in ("invalid-url", "same-site") else r.reason))
+        lines.append(t("slack.add.rejected", cmd.lang, url=escape(r.source_url), reason=store_reject_words(r.reason, cmd.lang)))
     if result.added:
         lines.append(t("slack.add.next", cmd.lang, domain=domain))
     await cmd.reply(message("\n".join(lines)))

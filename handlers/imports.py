@@ -60,6 +60,34 @@ def rejected_reason(row: Any, lang: str) -> str:
     return str(row.reason)
 
 
+def store_reject_words(reason: str, lang: str) -> str:
+    """Why the store refused a page (``invalid-url``, ``same-site``, ``private-address``), in words."""
+    try:
+        return t(f"slack.add.reject.{reason}", lang)
+    except KeyError:
+        return reason
+
+
+def line_numbers(data: bytes, urls: list[str]) -> dict[str, int]:
+    """The 1-based line of the file where each URL first appears (for rows the store refused after
+    parsing); URLs not found as written (a zip, a normalised URL) are left out."""
+    if not urls:
+        return {}
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    wanted = set(urls)
+    found: dict[str, int] = {}
+    for number, row in enumerate(text.splitlines(), start=1):
+        for url in wanted - found.keys():
+            if url in row:
+                found[url] = number
+        if len(found) == len(wanted):
+            break
+    return found
+
+
 async def import_bytes(ctx: AppContext, team_id: str, domain: str, data: bytes, filename: str | None, lang: str) -> Any:
     """Parse and store one export; returns the result message."""
     from bot.imports import parse_export
@@ -71,9 +99,11 @@ async def import_bytes(ctx: AppContext, team_id: str, domain: str, data: bytes, 
     links = [to_new_backlink(l) for l in result.links]
     fmt = result.format
     found_by = getattr(fmt, "found_by", None) or str(getattr(fmt, "value", fmt))
-    added = await ctx.store.call(add_backlinks, team_id, site.domain, links, found_by=found_by)
-    rejected = [(r.line, rejected_reason(r, lang)) for r in result.rejected]
-    rejected += [(0, f"{r.source_url}: {t('slack.add.reject.' + r.reason, lang) if r.reason in ('invalid-url', 'same-site') else r.reason}")
+    refuse = not ctx.settings.allow_private_networks  # the CLI's rule (BACKLINKS_ALLOW_PRIVATE_NETWORKS lifts it)
+    added = await ctx.store.call(add_backlinks, team_id, site.domain, links, found_by=found_by, refuse_private=refuse)
+    rejected: list[tuple[int | None, str]] = [(r.line, rejected_reason(r, lang)) for r in result.rejected]
+    lines = line_numbers(data, [r.source_url for r in getattr(added, "rejected", ())])
+    rejected += [(lines.get(r.source_url), f"{r.source_url}: {store_reject_words(r.reason, lang)}")
                  for r in getattr(added, "rejected", ())]
     return import_result(lang, site.domain, str(getattr(fmt, "value", fmt)), result.rows_read, added.added, added.merged, rejected)
 

@@ -422,13 +422,29 @@ def inspect_message(lang: str, url: str, final_url: str | None, status: int | No
 # ---------------------------------------------------------------- import
 
 
+def format_words(lang: str, fmt: str) -> str:
+    """The export format as people call it (``list`` -> "URL list" / "URL-lijst")."""
+    try:
+        return t(f"slack.import.format.{fmt}", lang)
+    except KeyError:
+        return fmt
+
+
+def rejected_line(lang: str, line: int | None, reason: str) -> str:
+    """One rejected row: with its line number when known (rows the store refused may have none)."""
+    reason = escape(clip(reason, 200))
+    if line:
+        return t("slack.import.rejected_line", lang, line=line, reason=reason)
+    return t("slack.import.rejected_row", lang, reason=reason)
+
+
 def import_result(lang: str, domain: str, fmt: str, rows_read: int, added: int, merged: int,
-                  rejected: Sequence[tuple[int, str]], *, limit: int = 10) -> Message:
-    text = t("slack.import.done", lang, domain=site_text(domain), format=fmt, rows=rows_read, added=added, merged=merged,
-             rejected=len(rejected))
+                  rejected: Sequence[tuple[int | None, str]], *, limit: int = 10) -> Message:
+    text = t("slack.import.done", lang, domain=site_text(domain), format=format_words(lang, fmt), rows=rows_read, added=added,
+             merged=merged, rejected=len(rejected))
     if rejected:
         text += "\n" + t("slack.import.rejected_title", lang) + "\n"
-        text += "\n".join(t("slack.import.rejected_line", lang, line=line, reason=escape(clip(reason, 200))) for line, reason in rejected[:limit])
+        text += "\n".join(rejected_line(lang, line, reason) for line, reason in rejected[:limit])
         if len(rejected) > limit:
             text += "\n" + t("slack.more_plain", lang, count=len(rejected) - limit)
     text += "\n" + t("slack.import.next", lang, domain=domain)
@@ -475,8 +491,10 @@ def home_view(lang: str, rows: Sequence[dict[str, Any]]) -> View:
         last_text = str(last)[:16].replace("T", " ") if last else t("slack.sites.never", lang)
         role = t("slack.sites.competitor", lang) if row.get("role") == "competitor" else ""
         blocks.append(section(t(
-            "slack.home.site", lang, domain=site_text(row["domain"]), role=role, live=row.get("live", 0),
-            domains=row.get("referring_domains", 0), lost_week=row.get("lost_this_week", 0), lost=row.get("lost", 0),
+            "slack.home.site", lang, domain=site_text(row["domain"]), role=role,
+            links=tn("slack.home.live_links", lang, int(row.get("live") or 0)),
+            sites=tn("slack.home.from_sites", lang, int(row.get("referring_domains") or 0)),
+            lost_week=row.get("lost_this_week", 0), lost=row.get("lost", 0),
             blocked=row.get("blocked", 0), last=last_text,
         )))
         blocks.append(actions(
@@ -487,7 +505,7 @@ def home_view(lang: str, rows: Sequence[dict[str, Any]]) -> View:
         ))
         blocks.append(DividerBlock())
     if len(rows) > room:
-        blocks.append(context(t("slack.home.more", lang, count=len(rows) - room)))
+        blocks.append(context(tn("slack.home.more", lang, len(rows) - room)))
     blocks.append(context(t("slack.home.footer", lang)))
     return View(type="home", blocks=fit_blocks(blocks, MAX_VIEW_BLOCKS))
 
