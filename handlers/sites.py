@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.domains import normalise_site
 from bot.i18n import t
 from bot.slack.app import AppContext
-from bot.slack.blocks import UNTRACK_CANCEL, UNTRACK_CONFIRM, escape, message, site_text, sites_message, untrack_question
+from bot.slack.blocks import UNTRACK_CANCEL, UNTRACK_CONFIRM, escape, message, site_text, sites_listing, untrack_question
 from handlers import router
 
 
@@ -141,9 +141,20 @@ async def untrack_cancelled(cmd: router.Command, value: str) -> None:
     await _answer_button(cmd, message(t("slack.untrack.kept", cmd.lang, domain=site_text(normalise_site(value)))))
 
 
+SITE_COLUMNS = ("domain", "role", "channel_id", "live", "lost", "missing", "blocked", "pending", "referring_domains",
+                "lost_this_week", "last_check_at")
+
+
 async def sites(cmd: router.Command) -> None:
     rows = await cmd.ctx.store.call(site_rows, cmd.team_id)
-    await cmd.reply(sites_message(cmd.lang, rows))
+    msg, hidden = sites_listing(cmd.lang, rows)
+    await cmd.reply(msg)
+    if hidden:  # more sites than one message holds: every site in a CSV file, privately like the answer
+        from bot.slack import files
+        from handlers.export import upload_for
+
+        await upload_for(cmd, filename="sites.csv", content=files.to_csv(rows, SITE_COLUMNS), title=msg.text,
+                         comment=msg.text, private=True)
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:

@@ -216,13 +216,35 @@ def help_message(lang: str, usages: Iterable[str]) -> Message:
 
 def sites_message(lang: str, rows: Sequence[dict[str, Any]]) -> Message:
     """``rows``: ``{"domain", "role", "channel_id", "live", "lost", "referring_domains", "last_check_at"}``."""
+    return sites_listing(lang, rows)[0]
+
+
+def sites_listing(lang: str, rows: Sequence[dict[str, Any]]) -> tuple[Message, int]:
+    """The sites message, several sites to a section so hundreds fit in one message, and how many sites
+    did not fit (the message then ends with a note saying so; the caller sends them all as a CSV file)."""
     if not rows:
-        return message(t("slack.sites.none", lang))
-    blocks: list[Block] = [header(t("slack.sites.title", lang, count=len(rows)))]
-    for row in rows[: MAX_MESSAGE_BLOCKS - 2]:
-        blocks.append(section(site_line(lang, row)))
-    note = t("slack.more_in_csv", lang, count=len(rows) - (MAX_MESSAGE_BLOCKS - 2))
-    return Message(text=t("slack.sites.title", lang, count=len(rows)), blocks=fit_blocks(blocks, MAX_MESSAGE_BLOCKS, note))
+        return message(t("slack.sites.none", lang)), 0
+    title = t("slack.sites.title", lang, count=len(rows))
+    room = MAX_MESSAGE_BLOCKS - 2  # sections between the header and a possible note
+    chunks: list[str] = []
+    current, shown = "", 0
+    for row in rows:
+        line = clip(site_line(lang, row), MAX_SECTION_TEXT)
+        candidate = f"{current}\n\n{line}" if current else line
+        if len(candidate) <= MAX_SECTION_TEXT:
+            current = candidate
+        elif len(chunks) + 1 < room:
+            chunks.append(current)
+            current = line
+        else:
+            break
+        shown += 1
+    chunks.append(current)
+    blocks: list[Block] = [header(title)] + [section(c) for c in chunks]
+    hidden = len(rows) - shown
+    if hidden:
+        blocks.append(context(tn("slack.sites.more", lang, hidden)))
+    return Message(text=title, blocks=blocks), hidden
 
 
 def site_line(lang: str, row: dict[str, Any]) -> str:

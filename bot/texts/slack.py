@@ -131,6 +131,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.untrack.keep": {"en": "Keep following", "nl": "Blijven volgen"},
     "slack.untrack.kept": {"en": "Nothing deleted: I still follow *{domain}*.", "nl": "Niets gewist: ik volg *{domain}* nog steeds."},
     "slack.untrack.not_tracked": {"en": "I was not following *{domain}*.", "nl": "Ik volgde *{domain}* niet."},
+    "slack.sites.more": {
+        "en": "…and {count} more sites: the CSV file I sent you lists every site.",
+        "nl": "…en nog {count} sites: het CSV-bestand dat ik je stuurde, noemt ze allemaal.",
+    },
+    "slack.sites.more.one": {
+        "en": "…and 1 more site: the CSV file I sent you lists every site.",
+        "nl": "…en nog 1 site: het CSV-bestand dat ik je stuurde, noemt ze allemaal.",
+    },
     "slack.sites.none": {
         "en": "You don't follow any site yet. Start with `/backlinks track mysite.nl`.",
         "nl": "Je volgt nog geen site. Begin met `/backlinks track mijnsite.nl`.",

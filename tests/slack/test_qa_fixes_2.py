@@ -118,3 +118,61 @@ async def test_a_private_upload_running_at_shutdown_is_cancelled_cleanly(
     finally:
         await asyncio.wait_for(running.stop(), 10)
     assert cancelled.is_set() and not running.ctx.tasks
+
+
+# ------------------------------------------------------------------ 2. every site in /backlinks sites
+
+
+def _site_row(i: int) -> dict[str, Any]:
+    return {"domain": f"site{i}-with-a-rather-long-name.nl", "role": "own", "channel_id": "C1", "live": 3, "lost": 1,
+            "referring_domains": 2, "last_check_at": "2026-11-20T10:00:00"}
+
+
+def test_sites_listing_packs_sites_and_counts_those_that_do_not_fit() -> None:
+    from bot.slack.blocks import MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, sites_listing
+
+    msg, hidden = sites_listing("en", [_site_row(i) for i in range(60)])
+    body = json.dumps(msg.payload()["blocks"])
+    assert hidden == 0 and all(f"site{i}-with" in body for i in range(60)) and len(msg.blocks) < 10
+    msg, hidden = sites_listing("nl", [_site_row(i) for i in range(3000)])
+    blocks = msg.payload()["blocks"]
+    assert 0 < hidden < 3000 and len(blocks) <= MAX_MESSAGE_BLOCKS
+    assert all(len(b["text"]["text"]) <= MAX_SECTION_TEXT for b in blocks if b["type"] == "section")
+    shown = json.dumps(blocks).count("-with-a-rather")
+    assert shown + hidden == 3000 and f"en nog {hidden} sites" in blocks[-1]["elements"][0]["text"]
+    from bot.plural import tn
+
+    assert tn("slack.sites.more", "en", 1).startswith("…and 1 more site:")
+
+
+async def test_sixty_sites_are_all_listed(slack: FakeSlack, qbot: Running) -> None:
+    from storage.sites import add_site
+
+    def build(db: Any) -> None:
+        for i in range(60):
+            add_site(db, "T1", f"site{i}-with-a-rather-long-name.nl")
+
+    await qbot.ctx.store.call(build)
+    text = await say(slack, "sites")
+    assert "(60)" in text and all(f"site{i}-with" in text for i in range(60))
+    await settle(qbot, slack)
+    assert not [f for f in slack.files.values()]  # everything fitted: no CSV needed
+
+
+async def test_sites_beyond_one_message_come_as_a_private_csv(slack: FakeSlack, qbot: Running,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.slack import blocks
+    from storage.sites import add_site
+
+    monkeypatch.setattr(blocks, "MAX_MESSAGE_BLOCKS", 4)  # header, 2 sections, the note
+
+    def build(db: Any) -> None:
+        for i in range(80):
+            add_site(db, "T1", f"site{i}-with-a-rather-long-name.nl")
+
+    await qbot.ctx.store.call(build)
+    text = await say(slack, "sites", user="U2")
+    assert "en nog" in text and "CSV" in text
+    await settle(qbot, slack)
+    [f] = [f for f in slack.files.values() if f.completed]
+    assert f.channels == ["DU2"] and f.content.decode("utf-8-sig").count("-with-a-rather-long-name.nl") == 80
