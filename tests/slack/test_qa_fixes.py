@@ -179,3 +179,229 @@ async def test_tracking_a_competitor_again_says_it_stays_one_and_own_promotes_it
 async def test_a_very_long_unknown_word_is_echoed_cut(slack: FakeSlack, qbot: Running) -> None:
     text = await say(slack, "x" * 5000)
     assert "x" * 39 in text and "x" * 41 not in text and "…" in text
+
+
+# ------------------------------------------------------------------ QA round 2 (Slack journey findings)
+
+
+def test_stemmers_are_safe_to_share_between_threads() -> None:
+    import threading
+
+    from bot.faq.text import _EN, _NL
+
+    words = ["verwijzingen", "backlinkprofielen", "ankerteksten", "zoekmachineoptimalisatie", "linkbuilding"] * 300
+    errors: list[str] = []
+    results: list[list[str]] = []
+
+    def run() -> None:
+        try:
+            results.append([_NL.stemWord(w) for w in words] + [_EN.stemWord("indexing")])
+        except Exception as err:  # noqa: BLE001 - the point is to see it
+            errors.append(repr(err))
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == [] and len(results) == 4 and all(r == results[0] for r in results)
+    assert results[0][0] == "verwijs" and results[0][-1] == "index"
+
+
+def test_two_first_questions_build_the_index_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from bot.faq import index as index_mod
+
+    built: list[int] = []
+
+    class SlowIndex:
+        def __init__(self) -> None:
+            time.sleep(0.05)
+            built.append(1)
+
+    monkeypatch.setattr(index_mod, "Index", SlowIndex)
+    monkeypatch.setattr(index_mod, "_INDEX", None)
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(index_mod.get_index())) for _ in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(built) == 1 and len({id(g) for g in got}) == 1
+
+
+def test_missing_links_are_named_not_called_nothing_changed() -> None:
+    from bot.slack.blocks import check_result
+
+    report = {"site": "mysite.nl", "checked": 3, "live": 2, "missing": 1, "lost": 0, "blocked": 0,
+              "links": [{"source_url": "https://blog.nl/b", "status": "missing", "reason": "link-removed"}]}
+    msg, _ = check_result("en", report)
+    text = json.dumps(msg.payload())
+    assert "1 link not found this time; we'll confirm at the next check." in text and "Nothing lost" not in text
+    msg, _ = check_result("nl", {**report, "missing": 2})
+    assert "2 links deze keer niet gevonden" in json.dumps(msg.payload(), ensure_ascii=False)
+    msg, _ = check_result("en", {**report, "missing": 0, "links": []})
+    assert "Nothing lost or changed" in json.dumps(msg.payload())
+
+
+def test_a_page_that_never_linked_reads_differently_from_a_removed_link() -> None:
+    from bot.slack.blocks import link_line
+
+    never = {"source_url": "https://blog.nl/x", "status": "lost", "reason": "link-removed", "kind": None, "target_url": None}
+    removed = {**never, "target_url": "https://mysite.nl/"}  # a check report: the last link seen
+    assert "no link to your site found on this page" in link_line("en", never)
+    assert "the link was removed" in link_line("en", removed)
+    assert "geen link naar je site gevonden" in link_line("nl", never)
+    # a stored backlink: kind and last_live_at say whether it was ever seen
+    stored_never = {**never, "target_url": "https://mysite.nl/claimed", "last_live_at": None}
+    stored_seen = {**stored_never, "kind": "dofollow", "last_live_at": "2026-11-01T00:00:00"}
+    assert "no link to your site found" in link_line("en", stored_never)
+    assert "the link was removed" in link_line("en", stored_seen)
+
+
+def test_language_detection_ignores_command_words() -> None:
+    from handlers.lang import detect_text_language, prose_words
+
+    assert prose_words("track rival.nl competitor-of mysite.nl") == []
+    assert detect_text_language("track rival.nl competitor-of mysite.nl") is None
+    assert detect_text_language("toxic mark mysite.nl spam.biz disavow") is None
+    assert detect_text_language("anchors mysite.nl keywords beste bakker") in (None, "nl")
+    assert detect_text_language("how long until a new backlink helps?") == "en"
+    assert detect_text_language("wat is een nofollow link?") == "nl"
+
+
+async def test_dutch_user_gets_dutch_for_commands_with_english_command_words(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mijnsite.nl", user="U2")  # U2's Slack locale is Dutch; no explicit choice
+    text = await say(slack, "track rival.nl competitor-of mijnsite.nl", user="U2")
+    assert "als concurrent van" in text
+    text = await say(slack, "disavow mijnsite.nl", user="U2")
+    assert "Er is nog niets gemarkeerd" in text and "`/backlinks toxic mark mijnsite.nl DOMEIN disavow`" in text
+    assert "backlinks toxic mark" not in text.replace("/backlinks toxic mark", "")
+    # the explicit choice always wins, whatever the words
+    await say(slack, "lang en", user="U2")
+    assert "as a competitor of" in await say(slack, "track rival2.nl competitor-of mijnsite.nl", user="U2")
+
+
+def test_anchor_and_mention_texts_for_slack_use_slack_syntax() -> None:
+    from bot.compare.anchors import AnchorProfile
+    from bot.compare.render import anchor_lines
+    from bot.i18n import t
+
+    profile = AnchorProfile(total=1, counts={})
+    slack_text = "\n".join(anchor_lines("mysite.nl", profile, [], [], "en", slack=True))
+    assert "--keyword" not in slack_text and "/backlinks anchors mysite.nl keywords" in slack_text
+    assert "--keyword" in "\n".join(anchor_lines("mysite.nl", profile, [], [], "en"))  # the CLI keeps its option
+    assert "`/backlinks discover mysite.nl`" in t("discover.slack.mentions_none", "nl", site="mysite.nl")
+
+
+def test_greetings_are_recognised_with_their_language() -> None:
+    from handlers.faq import greeting_language
+
+    assert greeting_language("hoi") == (True, "nl")
+    assert greeting_language("Goedemorgen! :wave:") == (True, "nl")
+    assert greeting_language("Hi there") == (True, "en")
+    assert greeting_language("hey") == (True, None)
+    assert greeting_language("hoi, wat is een backlink?")[0] is False
+
+
+async def dm_text(slack: FakeSlack, text: str, user: str, ts: str) -> str:
+    channel = "D" + user
+    before = len(slack.posted(channel=channel))
+    await slack.event({"type": "message", "channel": channel, "channel_type": "im", "user": user, "text": text, "ts": ts})
+    await slack.wait_for(lambda: len(slack.posted(channel=channel)) > before, timeout=20)
+    return slack.posted(channel=channel)[-1].text
+
+
+async def test_a_greeting_in_a_dm_gets_a_welcome_in_the_users_language(slack: FakeSlack, qbot: Running) -> None:
+    text = await dm_text(slack, "hoi", "U2", "8.1")
+    assert text.startswith("Hoi!") and "/backlinks track mijnsite.nl" in text and "geen goed antwoord" not in text
+    text = await dm_text(slack, "hi!", "U1", "8.2")
+    assert text.startswith("Hi!") and "/backlinks help" in text
+    await say(slack, "lang en", user="U2")
+    assert (await dm_text(slack, "hallo", "U2", "8.3")).startswith("Hi!")  # the explicit choice wins
+
+
+async def test_digest_of_a_site_tracked_without_channel_goes_where_it_was_tracked(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mysite.nl", channel="C1")
+    await say(slack, "digest now")
+    await settle(qbot, slack)
+    assert [m.channel for m in slack.posted() if "mysite.nl" in m.text] == ["C1"]
+    assert "no channel to post in" not in slack.texts()
+    # tracked in a DM: the digest goes to that user's DM
+    await say(slack, "track other.nl", user="U2", channel="DU2")
+    await say(slack, "digest now")
+    await settle(qbot, slack)
+    assert any(m.channel == "DU2" for m in slack.posted() if "other.nl" in m.text)
+
+
+def test_site_homes_keep_a_channel_over_a_later_dm(tmp_path: Path) -> None:
+    from storage.db import connect
+    from storage.site_homes import homes, record_home
+    from storage.sites import add_site
+
+    db = connect(tmp_path / "h.db")
+    site = add_site(db, "T1", "mysite.nl")
+    record_home(db, "T1", "mysite.nl", "C5", "U1")
+    record_home(db, "T1", "mysite.nl", "DU2", "U2")
+    assert homes(db, "T1") == {site.id: {"channel_id": "C5", "user_id": "U2"}}
+    record_home(db, "T1", "nosuch.nl", "C5", "U1")  # an unknown site: nothing recorded
+    assert len(homes(db, "T1")) == 1
+
+
+def test_referring_domains_on_an_ip_address_are_accepted(tmp_path: Path) -> None:
+    from bot.compare.toxic import mark_decision, referring_domain
+    from bot.errors import UserInputError
+    from storage.backlinks import NewBacklink, add_backlinks
+    from storage.db import connect
+    from storage.sites import add_site
+
+    assert referring_domain("127.0.0.5") == "127.0.0.5"
+    assert referring_domain("http://[::1]:8080/x") == "::1"
+    assert referring_domain("https://www.Blog.nl/a") == "blog.nl"
+    with pytest.raises(UserInputError):
+        referring_domain("not a domain !!")
+    db = connect(tmp_path / "m.db")
+    add_site(db, "T1", "mysite.nl")
+    add_backlinks(db, "T1", "mysite.nl", [NewBacklink("http://127.0.0.5/s0")], found_by="manual")
+    _, mark = mark_decision(db, "T1", "mysite.nl", "127.0.0.5", "disavow")
+    assert mark.domain == "127.0.0.5" and mark.decision == "disavow"
+
+
+def test_import_report_names_lines_and_formats_in_words() -> None:
+    from bot.slack.blocks import import_result
+    from handlers.imports import line_numbers
+
+    data = b"https://blog.nl/a\nhttps://mysite.nl/self\n"
+    assert line_numbers(data, ["https://mysite.nl/self", "https://gone.nl/"]) == {"https://mysite.nl/self": 2}
+    msg = import_result("nl", "mysite.nl", "list", 2, 1, 0, [(2, "https://mysite.nl/self: een pagina van de site zelf"),
+                                                              (None, "https://x.nl/: geen webadres")])
+    text = json.dumps(msg.payload(), ensure_ascii=False)
+    assert "URL-lijst" in text and "*list*" not in text and "regel 2" in text and "regel 0" not in text and "regel None" not in text
+
+
+async def test_slack_add_refuses_private_addresses_unless_allowed(slack: FakeSlack, tmp_path: Path) -> None:
+    running = await start_bot(slack, tmp_path, allow_private_networks=False)
+    try:
+        await say(slack, "track mysite.nl")
+        text = await say(slack, "add mysite.nl http://10.0.0.5/page http://localhost/x https://blog.nl/a")
+        assert "1 new page(s) added" in text and "a private or local address" in text and "private-address" not in text
+    finally:
+        await running.stop()
+
+
+async def test_slack_add_accepts_private_addresses_when_allowed(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mysite.nl")
+    assert "1 new page(s) added" in await say(slack, "add mysite.nl http://127.0.0.1:9/page")
+
+
+def test_home_counts_use_singular_for_one() -> None:
+    from bot.slack.blocks import home_view
+
+    row = {"domain": "mysite.nl", "role": "own", "live": 1, "referring_domains": 1, "lost_this_week": 0, "lost": 0, "blocked": 0}
+    en = json.dumps(home_view("en", [row]).to_dict())
+    nl = json.dumps(home_view("nl", [row]).to_dict(), ensure_ascii=False)
+    assert "*1* live link from *1* site" in en and "*1* actieve link van *1* site " in nl
+    two = json.dumps(home_view("en", [{**row, "live": 2, "referring_domains": 2}]).to_dict())
+    assert "*2* live links from *2* sites" in two
