@@ -159,7 +159,12 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
         thread = event.get("thread_ts") or event.get("ts")
         await on_text(ctx, client, context.team_id or "", event.get("user") or "", event.get("channel") or "", text, "mention", thread)
 
-    @app.event({"type": "message", "channel_type": "im"})
+    async def in_a_dm(event: dict[str, Any]) -> bool:
+        """Bolt ignores ``channel_type`` in an event constraint: without this, channel chatter (should the
+        app ever get ``message.channels``) would be answered. Other messages fall to on_other_message."""
+        return event.get("channel_type") == "im"
+
+    @app.event({"type": "message", "channel_type": "im"}, matchers=[in_a_dm])
     async def on_dm(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         subtype = event.get("subtype")
         if event.get("bot_id") or subtype not in (None, "file_share"):

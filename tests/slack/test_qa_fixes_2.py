@@ -176,3 +176,18 @@ async def test_sites_beyond_one_message_come_as_a_private_csv(slack: FakeSlack, 
     await settle(qbot, slack)
     [f] = [f for f in slack.files.values() if f.completed]
     assert f.channels == ["DU2"] and f.content.decode("utf-8-sig").count("-with-a-rather-long-name.nl") == 80
+
+
+# ------------------------------------------------------------------ 9. only DMs get an answer
+
+
+async def test_channel_messages_are_never_answered_but_dms_are(slack: FakeSlack, qbot: Running) -> None:
+    await slack.event({"type": "message", "channel": "C1", "channel_type": "channel", "user": "U2",
+                       "text": "wie gaat er mee lunchen?", "ts": "10.2"})
+    await slack.event({"type": "message", "channel": "G1", "channel_type": "group", "user": "U2",
+                       "text": "hoe werkt een disavow?", "ts": "10.3"})
+    await asyncio.sleep(0.3)
+    await settle(qbot, slack)
+    assert slack.posted(channel="C1") == [] and slack.posted(channel="G1") == []
+    await slack.event({"type": "message", "channel": "DU2", "channel_type": "im", "user": "U2", "text": "sites", "ts": "10.4"})
+    await slack.wait_for(lambda: slack.posted(channel="DU2"))
