@@ -251,9 +251,12 @@ async def mark_from_button(cmd: router.Command, value: str, decision: str) -> No
 
 
 async def toxic_mark(cmd: router.Command) -> None:
-    """``toxic mark SITE DOMAIN keep|disavow [reason ...]``."""
+    """``toxic mark SITE DOMAIN keep|disavow [force] [reason ...]``."""
     force = any(a.lower() in ("--force", "—force") for a in cmd.args)  # Slack may turn -- into an em dash
     args = [a for a in cmd.args[1:] if a.lower() not in ("--force", "—force")]
+    if any(a.lower() in ("force", "forceer") for a in args[3:]):  # the Slack way: the plain word after the decision
+        force = True
+        args = args[:3] + [a for a in args[3:] if a.lower() not in ("force", "forceer")]
     decision = args[2].lower() if len(args) >= 3 else ""
     decision = {"behouden": "keep", "houden": "keep", "afwijzen": "disavow"}.get(decision, decision)
     if len(args) < 3 or decision not in ("keep", "disavow"):

@@ -44,7 +44,7 @@ async def watch(cmd: router.Command) -> None:
         await store.call(repo.refresh_auto_watch, cmd.team_id, site)
         entries = await store.call(repo.list_watch, cmd.team_id, site)
         if not entries:
-            await cmd.reply(message(t("discover.watch_empty", cmd.lang, site=site)))
+            await cmd.reply(message(t("discover.slack.watch_empty", cmd.lang, site=site)))
             return
         user = sum(1 for e in entries if e.origin == "user")
         lines = [t("discover.watch_header", cmd.lang, site=site, count=len(entries), user=user, auto=len(entries) - user)]
@@ -54,7 +54,7 @@ async def watch(cmd: router.Command) -> None:
         await cmd.reply(message("\n".join(lines)))
         return
     if not domains:
-        await cmd.reply(message(t("discover.no_domains", cmd.lang, site=site)))
+        await cmd.reply(message(t("discover.slack.no_domains", cmd.lang, site=site)))
         return
     if action == "add":
         changed = await store.call(repo.add_watch, cmd.team_id, site, domains)
@@ -95,7 +95,6 @@ async def discover_cmd(cmd: router.Command) -> asyncio.Task[Any] | None:
 
 
 async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str) -> None:
-    from bot.commands.discover import summary_lines
     from bot.discover.crawl import discover
 
     ctx, client, lang = cmd.ctx, cmd.client, cmd.lang
@@ -109,9 +108,9 @@ async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str)
         report = await discover(ctx.store, fetcher, cmd.team_id, domain, options=OPTIONS, progress=progress.report, trigger="slack")
         await progress.close()
         if report.domains == 0:
-            text = t("discover.nothing_to_read", lang, scope=domain)
+            text = t("discover.slack.nothing_to_read", lang, scope=domain)
         else:
-            text = "\n".join(escape(line) for line in summary_lines(report, lang))
+            text = "\n".join(escape(line) for line in slack_summary(report, lang))
         await ctx.update(client, channel, ts, message(text))
     except asyncio.CancelledError:
         await progress.close()
@@ -169,6 +168,18 @@ async def mentions(cmd: router.Command) -> None:
             cmd, filename=f"mentions-{site}.csv", content=files.to_csv([r.to_dict() for r in rows], MENTION_COLUMNS),
             title=t("discover.slack.mentions_csv_title", cmd.lang, site=site), comment=head, private=True,
         )
+
+
+def slack_summary(report: Any, lang: str) -> list[str]:
+    """The discovery summary of the CLI with the command-line hints swapped for Slack's."""
+    from bot.commands.discover import SHOW, summary_lines
+
+    scope = report.scope if report.scope != "*" else "SITE"
+    swaps = {t("discover.next_check", lang, scope=scope): t("discover.slack.next_check", lang, scope=scope)}
+    if len(report.new_links) > SHOW:
+        more = len(report.new_links) - SHOW
+        swaps[t("discover.more", lang, count=more)] = t("discover.slack.more", lang, count=more, scope=scope)
+    return [swaps.get(line, line) for line in summary_lines(report, lang)]
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:

@@ -778,5 +778,5 @@ def mark_decision(
     site = require_site(db, team_id, normalise_site(site_domain))
     domain = referring_domain(domain_text)
     if not force and not compare_repo.domain_source_urls(db, team_id, site.id, domain):
-        raise UserInputError.keyed("compare.mark.not_linking", domain=domain, site=site.domain)
+        raise UserInputError.keyed("compare.mark.not_linking", domain=domain, site=site.domain, force="--force")
     return site, compare_repo.mark_domain(db, team_id, site.id, domain, decision, reason=reason, decided_by=decided_by)

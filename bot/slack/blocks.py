@@ -174,7 +174,7 @@ MAX_ERROR_TEXT = 600  # an error that echoes a 5000-character argument is cut
 # Parameters of keyed error texts that name command syntax: the raiser fills them for the command line
 # (``backlinks``, ``--competitor-of``); Slack shows its own syntax. Only parameters the error has are set,
 # except ``cmd``, which every keyed error gets.
-SLACK_SYNTAX = {"cmd": SLASH_COMMAND, "competitor_of": "competitor-of"}
+SLACK_SYNTAX = {"cmd": SLASH_COMMAND, "competitor_of": "competitor-of", "force": "`force`"}
 
 
 def error_text(err: Exception, lang: str | None) -> str:

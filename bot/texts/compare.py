@@ -53,8 +53,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Het bestand {path} bestaat niet; geef het pad van een Tranco-lijst of een Common Crawl-ranglijst.",
     },
     "compare.mark.not_linking": {
-        "en": "{domain} has no known link to {site}, so there is nothing to mark; check the name, or add --force to mark it anyway.",
-        "nl": "{domain} heeft geen bekende link naar {site}, dus er valt niets te markeren; controleer de naam, of voeg --force toe om het toch te markeren.",
+        "en": "{domain} has no known link to {site}, so there is nothing to mark; check the name, or add {force} to mark it anyway.",
+        "nl": "{domain} heeft geen bekende link naar {site}, dus er valt niets te markeren; controleer de naam, of voeg {force} toe om het toch te markeren.",
     },
     "compare.mark.bad_decision": {
         "en": "Decide with keep or disavow, not {decision}.",

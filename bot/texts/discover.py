@@ -98,6 +98,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No unlinked mentions of {site} found yet. Discovery looks for them: backlinks discover {site}",
         "nl": "Nog geen vermeldingen van {site} zonder link gevonden. De zoektocht zoekt ze: backlinks discover {site}",
     },
+    "discover.slack.no_domains": {
+        "en": "Give at least one domain, for example: `/backlinks watch add {site} nieuws.gemeente.nl`",
+        "nl": "Geef minstens één domein, bijvoorbeeld: `/backlinks watch add {site} nieuws.gemeente.nl`",
+    },
+    "discover.slack.watch_empty": {
+        "en": "Nothing to watch for {site} yet: import or add backlinks first, or add domains with: `/backlinks watch add {site} DOMAIN`",
+        "nl": "Nog niets te volgen voor {site}: importeer of voeg eerst backlinks toe, of voeg domeinen toe met: `/backlinks watch add {site} DOMEIN`",
+    },
+    "discover.slack.nothing_to_read": {
+        "en": "No domains to read for {scope}: add backlinks, or watch domains with: `/backlinks watch add {scope} DOMAIN`",
+        "nl": "Geen domeinen te lezen voor {scope}: voeg backlinks toe, of volg domeinen met: `/backlinks watch add {scope} DOMEIN`",
+    },
+    "discover.slack.next_check": {
+        "en": "New backlinks are checked from now on like every other: `/backlinks check {scope}`",
+        "nl": "Nieuwe backlinks worden vanaf nu gecontroleerd zoals alle andere: `/backlinks check {scope}`",
+    },
+    "discover.slack.more": {
+        "en": "... and {count} more (`/backlinks export {scope}` lists every link).",
+        "nl": "... en nog {count} (`/backlinks export {scope}` geeft alle links).",
+    },
     "discover.slack.mentions_none": {
         "en": "No unlinked mentions of {site} found yet. Discovery looks for them: `/backlinks discover {site}`",
         "nl": "Nog geen vermeldingen van {site} zonder link gevonden. De zoektocht zoekt ze: `/backlinks discover {site}`",

@@ -405,3 +405,24 @@ def test_home_counts_use_singular_for_one() -> None:
     assert "*1* live link from *1* site" in en and "*1* actieve link van *1* site " in nl
     two = json.dumps(home_view("en", [{**row, "live": 2, "referring_domains": 2}]).to_dict())
     assert "*2* live links from *2* sites" in two
+
+
+async def test_toxic_mark_force_is_a_plain_word_in_slack(slack: FakeSlack, qbot: Running) -> None:
+    await say(slack, "track mysite.nl")
+    text = await say(slack, "toxic mark mysite.nl vreemd.nl disavow", user="U2")
+    assert "voeg `force` toe" in text and "--force" not in text
+    assert "vreemd.nl marked disavow for mysite.nl" in await say(slack, "toxic mark mysite.nl vreemd.nl disavow force spam")
+
+
+def test_discovery_texts_for_slack_name_the_slash_command() -> None:
+    from types import SimpleNamespace
+
+    from handlers.discover import slack_summary
+
+    links = [{"site": "mysite.nl", "source_url": f"https://b{i}.nl/", "target_url": "https://mysite.nl/", "anchor": "x",
+              "kind": "dofollow"} for i in range(40)]
+    report = SimpleNamespace(scope="mysite.nl", domains=1, pages=1, unchanged=0, failed=0, listings=0, duration_s=0.1,
+                             resumed=False, new_links=links, mentions_new=0, deferred=0, budget=0)
+    text = "\n".join(slack_summary(report, "en"))
+    assert "`/backlinks check mysite.nl`" in text and "--json" not in text
+    assert "backlinks check" not in text.replace("/backlinks check", "")
