@@ -313,6 +313,17 @@ class DigestRunner:
         tracked it (``chat.postMessage`` to a user id posts in the app's DM with them)."""
         return settings.channel_id or site.get("channel_id") or site.get("home_channel_id") or site.get("home_user_id")
 
+    @staticmethod
+    def _dm_fallback(settings: DigestSettings, site: dict[str, Any], channel: str, code: str) -> str | None:
+        """The user to DM when posting in the channel where ``track`` was run failed because the bot
+        cannot post there; None when the channel was chosen explicitly (that error is reported)."""
+        if code not in ("not_in_channel", "channel_not_found", "is_archived"):
+            return None
+        if settings.channel_id or site.get("channel_id") or channel != site.get("home_channel_id"):
+            return None
+        user = site.get("home_user_id")
+        return str(user) if user else None
+
     async def _send_scheduled(self, client: Any, settings: DigestSettings, site: dict[str, Any], slot: Slot) -> SiteOutcome:
         team_id, site_id, week = settings.team_id, site["id"], slot.week
         channel = self._channel(settings, site)
@@ -391,15 +402,30 @@ class DigestRunner:
                 await self._mark_failed(team_id, site_id, week, f"internal: {type(err).__name__}")
             raise
         try:
-            response = await self._call(
-                client.chat_postMessage,
-                channel=channel,
-                text=message.text,
-                blocks=message.blocks,
-                metadata=ledger.marker(team_id, site_id, week),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            try:
+                response = await self._call(
+                    client.chat_postMessage,
+                    channel=channel,
+                    text=message.text,
+                    blocks=message.blocks,
+                    metadata=ledger.marker(team_id, site_id, week),
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+            except SlackApiError as err:
+                dm = self._dm_fallback(settings, site, channel, slack_error_code(err))
+                if dm is None:
+                    raise
+                # the channel where `track` was run is only a guess: the bot may not be in it
+                response = await self._call(
+                    client.chat_postMessage,
+                    channel=dm,
+                    text=message.text,
+                    blocks=message.blocks,
+                    metadata=ledger.marker(team_id, site_id, week),
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
         except SlackApiError as err:
             code = slack_error_code(err)
             if not manual:

@@ -426,3 +426,13 @@ def test_discovery_texts_for_slack_name_the_slash_command() -> None:
     text = "\n".join(slack_summary(report, "en"))
     assert "`/backlinks check mysite.nl`" in text and "--json" not in text
     assert "backlinks check" not in text.replace("/backlinks check", "")
+
+
+async def test_digest_falls_back_to_a_dm_when_the_bot_is_not_in_the_tracking_channel(slack: FakeSlack, qbot: Running) -> None:
+    from tests.fakeslack import Channel
+
+    slack.add_channel("T1", Channel("C7", name="closed", is_member=False))
+    await say(slack, "track mysite.nl", channel="C7")
+    await say(slack, "digest now")
+    await settle(qbot, slack)
+    assert [m.channel for m in slack.posted() if "mysite.nl" in m.text] == ["DU1"]
