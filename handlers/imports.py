@@ -153,8 +153,12 @@ async def handle_dm_files(ctx: AppContext, client: AsyncWebClient, team_id: str,
     for f in file_list:
         if not f.get("id") or not await ctx.store.call(slack_repo.mark_processed, team_id, f"file:{f['id']}"):
             continue
-        if domain is None:
-            await ctx.post(client, channel, message(t("slack.import.which_site", lang)), lang=lang)
+        if domain is None:  # with no site tracked yet, asking "which site?" leads nowhere: track one first
+            from storage.sites import list_sites
+
+            tracked = await ctx.store.call(list_sites, team_id)
+            key = "slack.import.which_site" if tracked else "slack.import.track_first"
+            await ctx.post(client, channel, message(t(key, lang)), lang=lang)
             return
         await import_file(ctx, client, team_id, user_id, domain, f, channel, lang)
 

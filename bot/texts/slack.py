@@ -339,6 +339,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Volgende stap: `/backlinks check {domain}` controleert of deze links er echt staan.",
     },
     "slack.import.failed": {"en": ":warning: I could not import {name}: {message}", "nl": ":warning: Ik kon {name} niet importeren: {message}"},
+    "slack.import.track_first": {
+        "en": "I don't follow any site yet, so I can't tell which site this file is for. First track your site with `/backlinks track mysite.nl`, then send the file again.",
+        "nl": "Ik volg nog geen enkele site, dus ik weet niet voor welke site dit bestand is. Volg eerst je site met `/backlinks track mijnsite.nl` en stuur het bestand daarna opnieuw.",
+    },
     "slack.import.which_site": {
         "en": "Which site is this file for? Send it again with the site in the message (e.g. `mysite.nl`), or start with `/backlinks import mysite.nl`.",
         "nl": "Voor welke site is dit bestand? Stuur het opnieuw met de site in het bericht (bijv. `mijnsite.nl`), of begin met `/backlinks import mijnsite.nl`.",

@@ -191,3 +191,23 @@ async def test_channel_messages_are_never_answered_but_dms_are(slack: FakeSlack,
     assert slack.posted(channel="C1") == [] and slack.posted(channel="G1") == []
     await slack.event({"type": "message", "channel": "DU2", "channel_type": "im", "user": "U2", "text": "sites", "ts": "10.4"})
     await slack.wait_for(lambda: slack.posted(channel="DU2"))
+
+
+# ------------------------------------------------------------------ 6. a file before any site is tracked
+
+
+async def test_a_file_before_any_site_is_tracked_says_track_first(slack: FakeSlack, qbot: Running) -> None:
+    async def send(name: str, ts: str) -> str:
+        f = slack.upload_file("T1", name, b"https://blog.voorbeeld.nl/a\n", user="U2")
+        before = len(slack.posted(channel="DU2"))
+        await slack.event({"type": "message", "subtype": "file_share", "channel": "DU2", "channel_type": "im", "user": "U2",
+                           "text": "", "files": [f], "ts": ts})
+        await slack.wait_for(lambda: len(slack.posted(channel="DU2")) > before)
+        await settle(qbot, slack)
+        return slack.posted(channel="DU2")[before].text
+
+    text = await send("links.txt", "20.1")
+    assert "/backlinks track mijnsite.nl" in text and "opnieuw" in text and "import" not in text
+    await say(slack, "track mijnsite.nl", user="U2")
+    await say(slack, "track andere.nl", user="U2")  # two sites: now "which site?" is the right question
+    assert "Voor welke site" in await send("links2.txt", "20.2")
