@@ -68,8 +68,15 @@ async def watch(cmd: router.Command) -> None:
 # ---------------------------------------------------------------- discover
 
 
-def progress_message(lang: str, scope: str, done: int, total: int) -> Message:
-    text = t("discover.slack.progress", lang, scope=escape(scope), done=done, total=max(total, done))
+def progress_message(lang: str, scope: str, done: int, total: int, sites: int = 0) -> Message:
+    """Plain words for a shop owner: how many sites are read; the count of done steps once known."""
+    from bot.plural import tn
+
+    params = dict(scope=escape(scope), sites=tn("discover.slack.n_sites", lang, sites))
+    if total:
+        text = t("discover.slack.progress", lang, done=done, total=max(total, done), **params)
+    else:
+        text = t("discover.slack.starting", lang, **params)
     return Message(text=text, blocks=[section(text)])
 
 
@@ -86,21 +93,24 @@ async def discover_cmd(cmd: router.Command) -> asyncio.Task[Any] | None:
     if running is not None and not running.done():
         await cmd.reply(message(t("discover.running", cmd.lang, scope=site.domain)))
         return None
+    from bot.discover.watchlist import domains_to_read
+
+    sites = len(await ctx.store.call(domains_to_read, cmd.team_id, site.domain))
     channel = site.channel_id or cmd.channel_id or cmd.user_id
-    posted_channel, ts = await cmd.post(progress_message(cmd.lang, site.domain, 0, 0), channel)
-    task = ctx.spawn(run_discovery(cmd, site.domain, posted_channel, ts), name=f"discover:{cmd.team_id}:{site.domain}")
+    posted_channel, ts = await cmd.post(progress_message(cmd.lang, site.domain, 0, 0, sites), channel)
+    task = ctx.spawn(run_discovery(cmd, site.domain, posted_channel, ts, sites), name=f"discover:{cmd.team_id}:{site.domain}")
     ctx.running_checks[key] = task
     task.add_done_callback(lambda _t: ctx.running_checks.pop(key, None) if ctx.running_checks.get(key) is _t else None)
     return task
 
 
-async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str) -> None:
+async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str, sites: int = 0) -> None:
     from bot.discover.crawl import discover
 
     ctx, client, lang = cmd.ctx, cmd.client, cmd.lang
 
     async def send(done: int, total: int) -> None:
-        await ctx.update(client, channel, ts, progress_message(lang, domain, done, total))
+        await ctx.update(client, channel, ts, progress_message(lang, domain, done, total, sites))
 
     progress = ThrottledProgress(send, interval=ctx.progress_interval)
     try:
@@ -171,15 +181,31 @@ async def mentions(cmd: router.Command) -> None:
 
 
 def slack_summary(report: Any, lang: str) -> list[str]:
-    """The discovery summary of the CLI with the command-line hints swapped for Slack's."""
-    from bot.commands.discover import SHOW, summary_lines
+    """The result of a discovery run in plain words for a shop owner (no requests, seconds or "(s)"):
+    "Done looking for new links to x.nl: I read 40 pages on 12 sites and found 2 new links and 1 mention
+    without a link." Then the new links, what could not be read or was left for next time, the next step."""
+    from bot.commands.discover import SHOW
+    from bot.plural import tn
 
     scope = report.scope if report.scope != "*" else "SITE"
-    swaps = {t("discover.next_check", lang, scope=scope): t("discover.slack.next_check", lang, scope=scope)}
-    if len(report.new_links) > SHOW:
-        more = len(report.new_links) - SHOW
-        swaps[t("discover.more", lang, count=more)] = t("discover.slack.more", lang, count=more, scope=scope)
-    return [swaps.get(line, line) for line in summary_lines(report, lang)]
+    shown_scope = report.scope if report.scope != "*" else t("discover.scope_all", lang)
+    links = report.new_links
+    lines = [t("discover.slack.result", lang, scope=shown_scope, pages=tn("discover.slack.n_pages", lang, report.pages),
+               sites=tn("discover.slack.n_sites", lang, report.domains), links=tn("discover.slack.n_links", lang, len(links)),
+               mentions=tn("discover.slack.n_mentions", lang, report.mentions_new))]
+    for link in sorted(links, key=lambda l: (l["site"], l["source_url"]))[:SHOW]:
+        lines.append(t("discover.slack.link_line", lang, source_url=link["source_url"], target_url=link["target_url"]))
+    if len(links) > SHOW:
+        lines.append(t("discover.slack.more", lang, count=len(links) - SHOW, scope=scope))
+    if report.failed:
+        lines.append(tn("discover.slack.unreadable", lang, report.failed))
+    if report.resumed:
+        lines.append(t("discover.slack.resumed", lang))
+    if report.deferred:
+        lines.append(tn("discover.slack.deferred", lang, report.deferred, budget=report.budget))
+    if links:
+        lines.append(t("discover.slack.next_check", lang, scope=scope))
+    return lines
 
 
 def register(app: AsyncApp, ctx: AppContext) -> None:

@@ -149,9 +149,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "`/backlinks mentions SITE`: pagina's die de site noemen zonder ernaar te linken",
     },
     "discover.slack.progress": {
-        "en": ":mag: Discovering backlinks for *{scope}*: {done}/{total} steps...",
-        "nl": ":mag: Backlinks zoeken voor *{scope}*: {done}/{total} stappen...",
+        "en": ":mag: Looking for new links to *{scope}*: reading {sites} that link to you or your competitors… ({done} of {total} done)",
+        "nl": ":mag: Nieuwe links naar *{scope}* zoeken: ik lees {sites} die naar jou of je concurrenten linken… ({done} van {total} klaar)",
     },
+    "discover.slack.starting": {
+        "en": ":mag: Looking for new links to *{scope}*: reading {sites} that link to you or your competitors…",
+        "nl": ":mag: Nieuwe links naar *{scope}* zoeken: ik lees {sites} die naar jou of je concurrenten linken…",
+    },
+    "discover.slack.result": {
+        "en": "Done looking for new links to *{scope}*: I read {pages} on {sites} and found {links} and {mentions}.",
+        "nl": "Klaar met zoeken naar nieuwe links naar *{scope}*: ik las {pages} op {sites} en vond {links} en {mentions}.",
+    },
+    "discover.slack.n_sites": {"en": "{count} sites", "nl": "{count} sites"},
+    "discover.slack.n_sites.one": {"en": "1 site", "nl": "1 site"},
+    "discover.slack.n_pages": {"en": "{count} pages", "nl": "{count} pagina's"},
+    "discover.slack.n_pages.one": {"en": "1 page", "nl": "1 pagina"},
+    "discover.slack.n_links": {"en": "{count} new links", "nl": "{count} nieuwe links"},
+    "discover.slack.n_links.one": {"en": "1 new link", "nl": "1 nieuwe link"},
+    "discover.slack.n_mentions": {"en": "{count} mentions without a link", "nl": "{count} vermeldingen zonder link"},
+    "discover.slack.n_mentions.one": {"en": "1 mention without a link", "nl": "1 vermelding zonder link"},
+    "discover.slack.unreadable": {
+        "en": "{count} pages could not be read (the site did not answer or refused); I try them again next time.",
+        "nl": "{count} pagina's kon ik niet lezen (de site gaf geen antwoord of weigerde); ik probeer ze de volgende keer opnieuw.",
+    },
+    "discover.slack.unreadable.one": {
+        "en": "1 page could not be read (the site did not answer or refused); I try it again next time.",
+        "nl": "1 pagina kon ik niet lezen (de site gaf geen antwoord of weigerde); ik probeer die de volgende keer opnieuw.",
+    },
+    "discover.slack.resumed": {
+        "en": "I carried on where an earlier search stopped, so pages read then were not read again.",
+        "nl": "Ik ging verder waar een eerdere zoektocht stopte; pagina's die toen al gelezen waren, las ik niet opnieuw.",
+    },
+    "discover.slack.deferred": {
+        "en": "{count} more pages are left for next time (I read at most {budget} pages per search).",
+        "nl": "Nog {count} pagina's bewaar ik voor de volgende keer (ik lees hoogstens {budget} pagina's per zoektocht).",
+    },
+    "discover.slack.deferred.one": {
+        "en": "1 more page is left for next time (I read at most {budget} pages per search).",
+        "nl": "Nog 1 pagina bewaar ik voor de volgende keer (ik lees hoogstens {budget} pagina's per zoektocht).",
+    },
+    "discover.slack.link_line": {"en": "• {source_url} → {target_url}", "nl": "• {source_url} → {target_url}"},
     "discover.slack.failed": {
         "en": "Discovery for {scope} failed; try again later.",
         "nl": "De zoektocht voor {scope} is mislukt; probeer het later opnieuw.",

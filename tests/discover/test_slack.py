@@ -48,10 +48,10 @@ async def test_watch_discover_and_mentions_in_slack(slack: FakeSlack, local_web:
         assert ack.elapsed < 3
         await settle(running, slack)
         [msg] = [m for m in slack.posted() if "bakkerij-jansen.nl" in m.text]
-        assert "Discovering" in msg.versions[0]["text"]
-        assert any("steps" in v["text"] for v in msg.versions[1:-1])  # progress while it ran
+        assert "Looking for new links to *bakkerij-jansen.nl*: reading" in msg.versions[0]["text"]
+        assert any(" done)" in v["text"] for v in msg.versions[1:-1])  # progress while it ran
         final = msg.versions[-1]["text"]
-        assert "New backlinks: 1" in final and "New unlinked mentions: 11" in final
+        assert "found 1 new link and 11 mentions without a link" in final and "(s)" not in final
         assert crawl.DiscoverOptions().min_delay == 1.0  # production politeness by default
         text = await say(slack, "mentions bakkerij-jansen.nl")
         assert "11 page(s) mention bakkerij-jansen.nl" in text and "&lt;won&gt;" in text

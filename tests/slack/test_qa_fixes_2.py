@@ -211,3 +211,29 @@ async def test_a_file_before_any_site_is_tracked_says_track_first(slack: FakeSla
     await say(slack, "track mijnsite.nl", user="U2")
     await say(slack, "track andere.nl", user="U2")  # two sites: now "which site?" is the right question
     assert "Voor welke site" in await send("links2.txt", "20.2")
+
+
+# ------------------------------------------------------------------ 4. discovery in plain words
+
+
+def test_discovery_progress_and_result_are_plain_words() -> None:
+    from types import SimpleNamespace
+
+    from handlers.discover import progress_message, slack_summary
+
+    assert "0/0" not in progress_message("en", "mysite.nl", 0, 0, 12).text
+    assert "reading 12 sites that link to you or your competitors" in progress_message("en", "mysite.nl", 0, 0, 12).text
+    assert "ik lees 1 site die" in progress_message("nl", "mysite.nl", 3, 9, 1).text
+    assert "(3 van 9 klaar)" in progress_message("nl", "mysite.nl", 3, 9, 1).text
+    link = {"site": "mysite.nl", "source_url": "https://b.nl/", "target_url": "https://mysite.nl/", "anchor": "x", "kind": "dofollow"}
+    report = SimpleNamespace(scope="mysite.nl", domains=12, pages=40, unchanged=3, failed=1, listings=1, duration_s=0.0,
+                             resumed=False, new_links=[link, {**link, "source_url": "https://c.nl/"}], mentions_new=1,
+                             deferred=0, budget=500)
+    en = "\n".join(slack_summary(report, "en"))
+    assert "I read 40 pages on 12 sites and found 2 new links and 1 mention without a link." in en
+    assert "1 page could not be read" in en and "https://b.nl/ → https://mysite.nl/" in en
+    for jargon in ("(s)", "request", "sitemap", " s.", "0.0", "dofollow"):
+        assert jargon not in en
+    one = SimpleNamespace(**{**vars(report), "domains": 1, "pages": 1, "failed": 0, "new_links": [], "mentions_new": 0})
+    nl = "\n".join(slack_summary(one, "nl"))
+    assert "ik las 1 pagina op 1 site en vond 0 nieuwe links en 0 vermeldingen zonder link" in nl and "(en)" not in nl
