@@ -139,9 +139,44 @@ async def anchors(cmd: router.Command) -> None:
     terms = parse_terms([router.unwrap(a) for a in cmd.args[1:]])
     result = await cmd.ctx.store.call(anchors_for, cmd.team_id, site, brands=terms.get("brands"), keywords=terms.get("keywords"))
     lines = anchor_lines(result.site, result.profile, result.brands, result.keywords, cmd.lang, slack=True)
-    if terms:
-        lines.insert(0, t("compare.slack.terms_saved", cmd.lang, site=result.site))
-    await cmd.reply(message(escape("\n".join(lines))))
+    saved = [t("compare.slack.terms_saved", cmd.lang, site=result.site)] if terms else []
+    await cmd.reply(anchors_message(saved + lines, len(saved), len(result.profile.top) if result.profile.total else -1))
+
+
+def _code_block(lines: list[str], limit: int = 2900) -> str:
+    """Escaped lines in a code block (a monospace font keeps the columns aligned), cut to fit a section."""
+    kept: list[str] = []
+    for line in lines:
+        if len(_code(kept + [escape(line)])) > limit:
+            kept.append("…")
+            break
+        kept.append(escape(line))
+    return _code(kept)
+
+
+def anchors_message(lines: list[str], skip: int, n_top: int) -> Any:
+    """``anchor_lines`` output (after ``skip`` leading lines) with the class table and the top anchors
+    each in a code block, every paragraph its own section (a code block is never split); ``n_top`` < 0:
+    no profile (one sentence)."""
+    from bot.compare.anchors import AnchorClass
+    from bot.slack.blocks import Message, section
+
+    if n_top < 0:
+        return message(escape("\n".join(lines)))
+    head, n_cls = lines[: skip + 1], len(AnchorClass)
+    table = lines[skip + 1 : skip + 1 + n_cls]
+    terms, top_head = lines[skip + 1 + n_cls], lines[skip + 2 + n_cls]
+    top = lines[skip + 3 + n_cls : skip + 3 + n_cls + n_top]
+    rest = lines[skip + 3 + n_cls + n_top :]
+    paragraphs = [escape("\n".join(head)), _code_block([l[2:] if l.startswith("  ") else l for l in table]),
+                  escape(terms) + "\n" + escape(top_head)]
+    if top:
+        paragraphs.append(_code_block([l[2:] if l.startswith("  ") else l for l in top]))
+    if rest:
+        paragraphs.append(escape("\n".join(rest)))
+    from bot.slack.blocks import clip
+
+    return Message(text=clip(escape(head[-1]), 2900), blocks=[section(p) for p in paragraphs if p.strip()])
 
 
 # ---------------------------------------------------------------- toxic

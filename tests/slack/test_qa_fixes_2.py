@@ -237,3 +237,28 @@ def test_discovery_progress_and_result_are_plain_words() -> None:
     one = SimpleNamespace(**{**vars(report), "domains": 1, "pages": 1, "failed": 0, "new_links": [], "mentions_new": 0})
     nl = "\n".join(slack_summary(one, "nl"))
     assert "ik las 1 pagina op 1 site en vond 0 nieuwe links en 0 vermeldingen zonder link" in nl and "(en)" not in nl
+
+
+# ------------------------------------------------------------------ 7. the anchors table stays aligned
+
+
+async def test_anchors_table_is_a_code_block_within_section_limits(slack: FakeSlack, qbot: Running) -> None:
+    from tests.compare.helpers import L, put_links
+
+    def build(db: Any) -> None:
+        from storage.sites import add_site
+
+        add_site(db, "T1", "mysite.nl")
+        put_links(db, "T1", "mysite.nl", [L(f"http://blog{i}.nl/a", anchor=f"anker <{i}> " + "x" * 80) for i in range(30)]
+                  + [L("http://merk.nl/a", anchor="mysite")])
+
+    await qbot.ctx.store.call(build)
+    await say(slack, "anchors mysite.nl", user="U2")
+    blocks = slack.responses[-1]["blocks"]
+    texts = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert all(len(x) <= 3000 for x in texts)
+    codes = [x for x in texts if x.startswith("```")]
+    assert len(codes) == 2 and all(x.endswith("```") for x in codes)
+    table = codes[0].strip("`").strip("\n").split("\n")
+    assert len(table) == 7 and len({len(row.rstrip()) for row in table}) == 1  # padded columns, in monospace
+    assert "&lt;" in codes[1] and "<1>" not in codes[1]
