@@ -8,6 +8,8 @@ exists, and the check row says ``running`` until the next check marks it ``inter
 
 from __future__ import annotations
 
+from storage.timestamps import parse_iso
+
 import json
 import os
 import socket
@@ -18,7 +20,6 @@ from typing import Any, Callable, Collection, Iterable, Sequence
 import sqlite_utils
 
 from bot.errors import BacklinksError
-from bot.i18n import t
 from storage.backlinks import clean_source_url
 from storage.sites import now_iso, require_site, require_team
 
@@ -198,7 +199,7 @@ def start_check(
             [team_id, site.id],
         ).fetchall()
         for check_id, other_pid, other_host, heartbeat_at, started_at in running:
-            beat = _parse(heartbeat_at or started_at)
+            beat = parse_iso(heartbeat_at or started_at)
             silent = beat is None or datetime.now(timezone.utc) - beat > STALE_AFTER
             if other_host == host and other_pid == pid:
                 stale = check_id not in running_here
@@ -236,16 +237,6 @@ def start_check(
         baseline_done=baseline is not None,
         interrupted=tuple(interrupted),
     )
-
-
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def check_order(db: sqlite_utils.Database, team_id: str, site_id: int, max_backlink_id: int) -> list[int]:

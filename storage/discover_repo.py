@@ -8,6 +8,8 @@ written.
 
 from __future__ import annotations
 
+from storage.timestamps import parse_iso
+
 import json
 import os
 from dataclasses import dataclass, field
@@ -290,16 +292,6 @@ _RUN_COLUMNS = (
 )
 
 
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def start_run(
     db: sqlite_utils.Database,
     team_id: str,
@@ -331,7 +323,7 @@ def start_run(
                 if other_host == host and other_pid is not None:
                     alive = run_id in running_here if other_pid == pid else process_alive(other_pid)
                 else:
-                    moment = _parse_time(beat or started)
+                    moment = parse_iso(beat or started)
                     alive = moment is not None and datetime.now(timezone.utc) - moment <= STALE_AFTER
                 if alive:
                     raise DiscoveryRunningError(t("discover.running", None, scope=scope))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from storage.timestamps import now_iso  # noqa: F401  (re-exported: other modules import it from here)
+
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import sqlite_utils
 
 from bot.domains import normalise_site
 from bot.errors import NotFoundError, UserInputError
-from bot.i18n import t
 
 ROLES = ("own", "competitor")
 
@@ -36,10 +36,6 @@ class Site:
             "keywords": list(self.keywords),
             "created_at": self.created_at,
         }
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 class MissingWorkspaceError(UserInputError, ValueError):

@@ -29,6 +29,8 @@ listed again, fetched pages are not fetched again, and the budget already used s
 
 from __future__ import annotations
 
+from storage.timestamps import parse_iso
+
 import asyncio
 import inspect
 import logging
@@ -162,16 +164,6 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds") if moment else None
 
 
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def choose_pages(
     entries: dict[str, datetime | None],
     states: dict[str, PageState],
@@ -194,8 +186,8 @@ def choose_pages(
         if state is None or state.fetched_at is None:
             tier = 0
         else:
-            seen = _parse(state.lastmod) or _parse(state.fetched_at)
-            fetched = _parse(state.fetched_at)
+            seen = parse_iso(state.lastmod) or parse_iso(state.fetched_at)
+            fetched = parse_iso(state.fetched_at)
             if lastmod is not None and seen is not None and lastmod > seen:
                 tier = 0
             elif lastmod is None and (fetched is None or fetched < stale_before):
