@@ -15,7 +15,7 @@ from bot.errors import BacklinksError
 from bot.i18n import t
 from bot.slack import files
 from bot.slack.app import AppContext
-from bot.slack.blocks import check_progress, check_result, error_message, escape, inspect_message, lost_links_message, message
+from bot.slack.blocks import check_progress, check_result, error_message, escape, inspect_message, lost_links_message, lost_priority, message
 from bot.slack.progress import ThrottledProgress
 from handlers import router
 
@@ -165,7 +165,7 @@ async def show_lost(cmd: router.Command, domain: str) -> None:
     from storage.backlinks import list_backlinks
 
     rows = await cmd.ctx.store.call(list_backlinks, cmd.team_id, domain, status="lost")
-    links = [files.as_dict(r) for r in rows]
+    links = sorted((files.as_dict(r) for r in rows), key=lost_priority)  # the CSV in the order of the message
     msg, truncated = lost_links_message(cmd.lang, domain, links)
     await cmd.reply(msg)
     if truncated:  # the list was an ephemeral answer: its CSV goes to the user's DM, not the channel

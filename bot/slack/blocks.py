@@ -276,13 +276,20 @@ REASON_ORDER = {
 }
 
 
+def natural_key(text: str) -> tuple[Any, ...]:
+    """Sort key reading numbers as numbers: ``/m2`` before ``/m10`` (as text ``m10`` sorts before ``m2``)."""
+    parts = re.split(r"(\d+)", str(text).lower())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
 def lost_priority(link: dict[str, Any]) -> tuple[Any, ...]:
-    """Most important first: links that counted (dofollow, in the text), then by how sure the loss is."""
+    """Most important first: links that counted (dofollow, in the text), then by how sure the loss is,
+    then by address in natural order."""
     return (
         0 if link.get("follow") or link.get("kind") == "dofollow" else 1,
         0 if link.get("placement") == "content" else 1,
         REASON_ORDER.get(str(link.get("reason") or ""), 9),
-        str(link.get("source_url") or ""),
+        natural_key(str(link.get("source_url") or "")),
     )
 
 

@@ -262,3 +262,20 @@ async def test_anchors_table_is_a_code_block_within_section_limits(slack: FakeSl
     table = codes[0].strip("`").strip("\n").split("\n")
     assert len(table) == 7 and len({len(row.rstrip()) for row in table}) == 1  # padded columns, in monospace
     assert "&lt;" in codes[1] and "<1>" not in codes[1]
+
+
+# ------------------------------------------------------------------ 8. lost links in natural order
+
+
+def test_lost_links_sort_numbers_as_numbers() -> None:
+    from bot.slack.blocks import lost_links_message, lost_priority, natural_key
+
+    links = [{"source_url": f"https://blog.nl/m{i}", "status": "lost", "reason": "link-removed", "follow": True,
+              "placement": "content"} for i in (10, 2, 1, 0, 11)]
+    assert [l["source_url"][-3:].lstrip("/") for l in sorted(links, key=lost_priority)] == ["m0", "m1", "m2", "m10", "m11"]
+    nofollow = {**links[0], "source_url": "https://a.nl/m0", "follow": False}
+    assert sorted([nofollow] + links, key=lost_priority)[-1] is nofollow  # importance before the address
+    assert natural_key("a2b") < natural_key("a10b") and natural_key("A1") == natural_key("a1")
+    msg, _ = lost_links_message("en", "mysite.nl", links)
+    text = json.dumps(msg.payload())
+    assert text.index("blog.nl/m2") < text.index("blog.nl/m10")
