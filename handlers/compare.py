@@ -326,7 +326,7 @@ async def disavow(cmd: router.Command) -> None:
         filename=f"disavow-{site}.txt",
         content=text.encode("utf-8"),
         title=f"disavow-{site}.txt",
-        comment=t("compare.disavow.slack", cmd.lang, site=site, count=count),
+        comment=tn("compare.disavow.slack", cmd.lang, count, site=site),
     )
 
 

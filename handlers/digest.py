@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from bot.errors import UserInputError
 from bot.i18n import t
+from bot.plural import tn
 from storage import digest_repo
 from storage.digest_repo import DigestSettings, normalise_time, parse_iso, zone_or_none
 
@@ -339,7 +340,7 @@ async def digest_handler(cmd: Any) -> None:
     async def send_now() -> None:
         run = await runner.run_workspace_safely(cmd.team_id, force=True)
         if run.posted:
-            await cmd.reply(message(t("digest.cmd.now_done", cmd.lang, count=run.posted)))
+            await cmd.reply(message(tn("digest.cmd.now_done", cmd.lang, run.posted)))
         failures = [s for s in run.sites if s.result == "failed"]
         for failure in failures:
             await cmd.reply(message(f"{failure.site}: {error_words(failure.error, failure.channel, cmd.lang)}"))

@@ -14,6 +14,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.domains import normalise_site
 from bot.errors import BacklinksError
 from bot.i18n import t
+from bot.plural import tn
 from bot.slack.app import AppContext
 from bot.slack.blocks import Message, escape, message, section
 from bot.slack.progress import ThrottledProgress
@@ -158,9 +159,9 @@ async def mentions(cmd: router.Command) -> None:
         await cmd.reply(message(t("discover.slack.mentions_none", cmd.lang, site=site)))
         return
     if include_linked:
-        head = t("discover.mentions_header_all", cmd.lang, site=site, count=len(rows), unlinked=sum(1 for r in rows if not r.linked))
+        head = tn("discover.mentions_header_all", cmd.lang, len(rows), site=site, unlinked=sum(1 for r in rows if not r.linked))
     else:
-        head = t("discover.mentions_header", cmd.lang, site=site, count=len({r.page_url for r in rows}))
+        head = tn("discover.mentions_header", cmd.lang, len({r.page_url for r in rows}), site=site)
     lines = [head]
     for row in rows[:MENTION_LINES]:
         line = f"• <{row.page_url}|{escape(row.page_url)}>\n> {escape(row.sentence)}"

@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from bot.check.cli import open_db, print_json, site_arg
     from bot.i18n import t
+    from bot.plural import tn
     from storage.discover_repo import list_mentions
 
     domain = site_arg(args.site)
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.all:
         unlinked = sum(1 for r in rows if not r.linked)
-        print(t("discover.mentions_header_all", None, site=domain, count=len(rows), unlinked=unlinked))
+        print(tn("discover.mentions_header_all", None, len(rows), site=domain, unlinked=unlinked))
     else:
-        print(t("discover.mentions_header", None, site=domain, count=len({r.page_url for r in rows})))
+        print(tn("discover.mentions_header", None, len({r.page_url for r in rows}), site=domain))
     for row in rows[:SHOW]:
         line = t("discover.mention_line", None, page_url=row.page_url, sentence=row.sentence)
         if row.linked:

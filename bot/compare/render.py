@@ -84,6 +84,7 @@ def leader_lines(leader: dict[str, Any] | None, lang: str) -> list[str]:
             site=_d(leader["site"]),
             domains=leader["referring_domains"],
             exclusive=leader["exclusive_domains"],
+            exclusive_text=tn("compare.leader.exclusive", lang, leader["exclusive_domains"]),
             examples=t("compare.leader_examples", lang, domains=", ".join(examples)) if examples else "",
         )
     ]
@@ -140,7 +141,7 @@ def anchor_lines(site: str, profile: AnchorProfile, brands: Sequence[str], keywo
                  slack: bool = False) -> list[str]:
     if profile.total == 0:
         return [t("compare.anchors.none", lang, site=_d(site))]
-    lines = [t("compare.anchors.head", lang, site=_d(site), total=profile.total)]
+    lines = [tn("compare.anchors.head", lang, profile.total, site=_d(site), total=profile.total)]
     rows = [[t(f"compare.anchor.{c.value}", lang), str(profile.counts.get(c.value, 0)), pct(profile.shares.get(c.value, 0.0))] for c in AnchorClass]
     lines += ["  " + r for r in table(rows)]
     lines.append(
@@ -218,7 +219,7 @@ def toxic_lines(report: Any, lang: str, *, limit: int = 30, show_clean: bool = F
     lines += ["  " + toxic_line(d, lang) for d in shown[:limit]]
     hidden_clean = sum(1 for d in report.domains if d.verdict == "clean") if not show_clean else 0
     if hidden_clean:
-        lines.append(t("compare.toxic.clean_hidden", lang, count=hidden_clean))
+        lines.append(tn("compare.toxic.clean_hidden", lang, hidden_clean))
     lines.append(t("compare.toxic.never_auto", lang, site=report.site, cmd=cmd))
     return lines
 

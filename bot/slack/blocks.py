@@ -133,10 +133,10 @@ UNTRACK_CANCEL = "untrack_cancel"
 def untrack_question(lang: str, domain: str, backlinks: int) -> Message:
     """``untrack`` asks first: it deletes the site's backlinks and their whole check history. The red
     button has a confirm dialog too (a second "are you sure?" from Slack itself)."""
-    text = t("slack.untrack.ask", lang, domain=site_text(domain), count=backlinks)
+    text = tn("slack.untrack.ask", lang, backlinks, domain=site_text(domain))
     dialog = confirm_dialog(
         t("slack.untrack.confirm_title", lang),
-        t("slack.untrack.confirm_text", lang, domain=site_text(domain), count=backlinks),
+        tn("slack.untrack.confirm_text", lang, backlinks, domain=site_text(domain)),
         t("slack.untrack.confirm_yes", lang),
         t("slack.untrack.confirm_no", lang),
     )
@@ -389,7 +389,7 @@ def check_result(lang: str, report: dict[str, Any], *, events: dict[str, int] | 
         elif not lost and not changed:
             blocks.append(section(t("slack.check.nothing_changed", lang)))
     if counts["blocked"]:
-        blocks.append(context(t("slack.check.blocked_note", lang, count=counts["blocked"])))
+        blocks.append(context(tn("slack.check.blocked_note", lang, counts["blocked"])))
     if requested_by:
         blocks.append(context(t("slack.check.requested_by", lang, user=requested_by)))
     blocks.append(actions(
@@ -424,7 +424,7 @@ def inspect_message(lang: str, url: str, final_url: str | None, status: int | No
     if error:
         text = t("slack.inspect.error", lang, url=escape(url), reason=reason_words(lang, error))
         return message(text)
-    head = t("slack.inspect.title", lang, url=escape(url), count=len(links))
+    head = tn("slack.inspect.title", lang, len(links), url=escape(url))
     notes = []
     if final_url and final_url != url:
         notes.append(t("slack.inspect.redirected", lang, final=escape(final_url)))
@@ -477,7 +477,7 @@ def import_result(lang: str, domain: str, fmt: str, rows_read: int, added: int, 
         if len(rejected) > limit:
             text += "\n" + t("slack.more_plain", lang, count=len(rejected) - limit)
     text += "\n" + t("slack.import.next", lang, domain=domain)
-    return Message(text=t("slack.import.done_short", lang, domain=domain, added=added), blocks=fit_blocks(sections(text), MAX_MESSAGE_BLOCKS))
+    return Message(text=tn("slack.import.done_short", lang, added, domain=domain, added=added), blocks=fit_blocks(sections(text), MAX_MESSAGE_BLOCKS))
 
 
 IMPORT_CALLBACK = "backlinks_import"

@@ -16,8 +16,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.col.new": {"en": "new 30d", "nl": "nieuw 30d"},
     "compare.col.lost": {"en": "lost 30d", "nl": "kwijt 30d"},
     "compare.leader": {
-        "en": "Leader: {site} with {domains} referring domains. {exclusive} of them link to none of the others{examples}.",
-        "nl": "Koploper: {site} met {domains} verwijzende domeinen. {exclusive} daarvan linken naar geen van de anderen{examples}.",
+        "en": "Leader: {site} with {domains} referring domains. {exclusive_text}{examples}.",
+        "nl": "Koploper: {site} met {domains} verwijzende domeinen. {exclusive_text}{examples}.",
+    },
+    "compare.leader.exclusive": {
+        "en": "{count} of them link to none of the others",
+        "nl": "{count} daarvan linken naar geen van de anderen",
+    },
+    "compare.leader.exclusive.one": {
+        "en": "1 of them links to none of the others",
+        "nl": "1 daarvan linkt naar geen van de anderen",
     },
     "compare.leader.one": {
         "en": "Leader: {site} with 1 referring domain ({exclusive} exclusive: linking to none of the others{examples}).",
@@ -94,6 +102,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Anchor texts of {site}'s {total} live links:",
         "nl": "Ankerteksten van de {total} live links van {site}:",
     },
+    "compare.anchors.head.one": {
+        "en": "Anchor text of {site}'s 1 live link:",
+        "nl": "Ankertekst van de 1 live link van {site}:",
+    },
     "compare.anchors.none": {
         "en": "{site} has no live links yet, so there is no anchor profile: import backlinks and run a check first.",
         "nl": "{site} heeft nog geen live links, dus er is geen ankertekstprofiel: importeer backlinks en draai eerst een controle.",
@@ -165,6 +177,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Er wordt niets automatisch afgewezen. Beoordeel en markeer: {cmd} toxic mark {site} DOMEIN keep|disavow",
     },
     "compare.toxic.clean_hidden": {"en": "({count} clean domains not listed)", "nl": "({count} schone domeinen niet getoond)"},
+    "compare.toxic.clean_hidden.one": {"en": "(1 clean domain not listed)", "nl": "(1 schoon domein niet getoond)"},
     "compare.verdict.toxic": {"en": "toxic", "nl": "toxisch"},
     "compare.verdict.suspicious": {"en": "suspicious", "nl": "verdacht"},
     "compare.verdict.unknown": {"en": "unknown: could not be read", "nl": "onbekend: niet te lezen"},
@@ -215,8 +228,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Er is nog niets gemarkeerd voor disavow bij {site}; bekijk `{cmd} toxic {site}` en markeer domeinen met `{cmd} toxic mark {site} DOMEIN disavow`.",
     },
     "compare.disavow.slack": {
-        "en": "Disavow file for {site}: {count} domain(s), only the ones you marked. Upload it in Google Search Console.",
-        "nl": "Disavow-bestand voor {site}: {count} domein(en), alleen wat je markeerde. Upload het in Google Search Console.",
+        "en": "Disavow file for {site}: {count} domains, only the ones you marked. Upload it in Google Search Console.",
+        "nl": "Disavow-bestand voor {site}: {count} domeinen, alleen wat je markeerde. Upload het in Google Search Console.",
+    },
+    "compare.disavow.slack.one": {
+        "en": "Disavow file for {site}: 1 domain, the one you marked. Upload it in Google Search Console.",
+        "nl": "Disavow-bestand voor {site}: 1 domein, het domein dat je markeerde. Upload het in Google Search Console.",
     },
     # ---- authority
     "compare.authority.imported": {

@@ -90,7 +90,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "digest.cmd.target": {"en": "Monthly target set to {low}-{high} quality links.", "nl": "Maanddoel ingesteld op {low}-{high} kwaliteitslinks."},
     "digest.cmd.daily": {"en": "Daily light recheck: {state}.", "nl": "Dagelijkse lichte controle: {state}."},
     "digest.cmd.now": {"en": "Posting the digest now…", "nl": "Het overzicht wordt nu geplaatst…"},
-    "digest.cmd.now_done": {"en": "Digest posted for {count} site(s).", "nl": "Overzicht geplaatst voor {count} site(s)."},
+    "digest.cmd.now_done": {"en": "Digest posted for {count} sites.", "nl": "Overzicht geplaatst voor {count} sites."},
+    "digest.cmd.now_done.one": {"en": "Digest posted for 1 site.", "nl": "Overzicht geplaatst voor 1 site."},
     "digest.cmd.now_none": {"en": "No tracked sites yet: start with `/backlinks track SITE`.", "nl": "Nog geen gevolgde sites: begin met `/backlinks track SITE`."},
     "digest.cmd.usage": {
         "en": "Try `/backlinks digest on`, `off`, `now`, `monday 09:00`, `#channel`, `settings`, `target 3`, `daily on` or `discovery off`.",

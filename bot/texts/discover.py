@@ -87,12 +87,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "discover.scope_all": {"en": "all sites", "nl": "alle sites"},
     # mentions
     "discover.mentions_header": {
-        "en": "{count} page(s) mention {site} without linking to it. Ask them for a link:",
-        "nl": "{count} pagina('s) noemen {site} zonder ernaar te linken. Vraag ze om een link:",
+        "en": "{count} pages mention {site} without linking to it. Ask them for a link:",
+        "nl": "{count} pagina's noemen {site} zonder ernaar te linken. Vraag ze om een link:",
+    },
+    "discover.mentions_header.one": {
+        "en": "1 page mentions {site} without linking to it. Ask it for a link:",
+        "nl": "1 pagina noemt {site} zonder ernaar te linken. Vraag om een link:",
     },
     "discover.mentions_header_all": {
-        "en": "{count} mention(s) of {site} ({unlinked} on pages without a link to it):",
-        "nl": "{count} vermelding(en) van {site} ({unlinked} op pagina's zonder link ernaartoe):",
+        "en": "{count} mentions of {site} ({unlinked} on pages without a link to it):",
+        "nl": "{count} vermeldingen van {site} ({unlinked} op pagina's zonder link ernaartoe):",
+    },
+    "discover.mentions_header_all.one": {
+        "en": "1 mention of {site} ({unlinked} on a page without a link to it):",
+        "nl": "1 vermelding van {site} ({unlinked} op een pagina zonder link ernaartoe):",
     },
     "discover.mentions_none": {
         "en": "No unlinked mentions of {site} found yet. Discovery looks for them: backlinks discover {site}",

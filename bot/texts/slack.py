@@ -117,13 +117,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.count.sites": {"en": "{count} sites", "nl": "{count} sites"},
     "slack.count.sites.one": {"en": "1 site", "nl": "1 site"},
     "slack.untrack.ask": {
-        "en": "Stop following *{domain}*? I will forget its {count} backlink(s) and their whole check history; this cannot be undone.",
-        "nl": "Stoppen met *{domain}* volgen? Ik vergeet dan de {count} backlink(s) en de hele controlegeschiedenis; dat kan niet ongedaan worden.",
+        "en": "Stop following *{domain}*? I will forget its {count} backlinks and their whole check history; this cannot be undone.",
+        "nl": "Stoppen met *{domain}* volgen? Ik vergeet dan de {count} backlinks en de hele controlegeschiedenis; dat kan niet ongedaan worden.",
+    },
+    "slack.untrack.ask.one": {
+        "en": "Stop following *{domain}*? I will forget its 1 backlink and its whole check history; this cannot be undone.",
+        "nl": "Stoppen met *{domain}* volgen? Ik vergeet dan de 1 backlink en de hele controlegeschiedenis; dat kan niet ongedaan worden.",
     },
     "slack.untrack.confirm_title": {"en": "Delete the history?", "nl": "Geschiedenis wissen?"},
     "slack.untrack.confirm_text": {
-        "en": "*{domain}* and its {count} backlink(s) with every check result will be deleted.",
-        "nl": "*{domain}* en de {count} backlink(s) met alle controleresultaten worden gewist.",
+        "en": "*{domain}* and its {count} backlinks with every check result will be deleted.",
+        "nl": "*{domain}* en de {count} backlinks met alle controleresultaten worden gewist.",
+    },
+    "slack.untrack.confirm_text.one": {
+        "en": "*{domain}* and its 1 backlink with every check result will be deleted.",
+        "nl": "*{domain}* en de 1 backlink met alle controleresultaten worden gewist.",
     },
     "slack.untrack.confirm_yes": {"en": "Yes, delete", "nl": "Ja, wissen"},
     "slack.untrack.confirm_no": {"en": "Cancel", "nl": "Annuleren"},
@@ -221,8 +229,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "slack.check.nothing_changed": {"en": "Nothing lost or changed. :white_check_mark:", "nl": "Niets verloren of veranderd. :white_check_mark:"},
     "slack.check.blocked_note": {
-        "en": "{count} page(s) would not let me in (a bot wall or robots.txt). That is not a lost link; I will try again next time.",
-        "nl": "{count} pagina('s) lieten me niet binnen (een botmuur of robots.txt). Dat is geen verloren link; ik probeer het de volgende keer opnieuw.",
+        "en": "{count} pages would not let me in (a bot wall or robots.txt). That is not a lost link; I will try again next time.",
+        "nl": "{count} pagina's lieten me niet binnen (een botmuur of robots.txt). Dat is geen verloren link; ik probeer het de volgende keer opnieuw.",
+    },
+    "slack.check.blocked_note.one": {
+        "en": "1 page would not let me in (a bot wall or robots.txt). That is not a lost link; I will try again next time.",
+        "nl": "1 pagina liet me niet binnen (een botmuur of robots.txt). Dat is geen verloren link; ik probeer het de volgende keer opnieuw.",
     },
     "slack.check.csv_title": {"en": "Backlink check {domain}", "nl": "Backlinkcontrole {domain}"},
     "slack.check.csv_comment": {"en": "All {count} checked links, with status and reason.", "nl": "Alle {count} gecontroleerde links, met status en reden."},
@@ -274,7 +286,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "slack.placement.other": {"en": "elsewhere on the page", "nl": "elders op de pagina"},
     "slack.placement.None": {"en": "somewhere on the page", "nl": "ergens op de pagina"},
     # ---------------------------------------------------------------- inspect (check URL)
-    "slack.inspect.title": {"en": "*{url}* links to your sites {count} time(s).", "nl": "*{url}* linkt {count} keer naar je sites."},
+    "slack.inspect.title": {"en": "*{url}* links to your sites {count} times.", "nl": "*{url}* linkt {count} keer naar je sites."},
+    "slack.inspect.title.one": {"en": "*{url}* links to your sites once.", "nl": "*{url}* linkt 1 keer naar je sites."},
     "slack.inspect.error": {"en": "I could not read {url}: {reason}.", "nl": "Ik kon {url} niet lezen: {reason}."},
     "slack.inspect.redirected": {"en": "The page redirects to {final}.", "nl": "De pagina stuurt door naar {final}."},
     "slack.inspect.noindex": {
@@ -323,6 +336,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "De *{format}*-export voor *{domain}* is geïmporteerd: {rows} rijen gelezen, *{added}* nieuwe links, {merged} al bekend, {rejected} afgewezen.",
     },
     "slack.import.done_short": {"en": "Imported {added} new links for {domain}.", "nl": "{added} nieuwe links geïmporteerd voor {domain}."},
+    "slack.import.done_short.one": {"en": "Imported 1 new link for {domain}.", "nl": "1 nieuwe link geïmporteerd voor {domain}."},
     "slack.import.rejected_title": {"en": "Rejected rows:", "nl": "Afgewezen rijen:"},
     "slack.import.rejected_line": {"en": "• line {line}: {reason}", "nl": "• regel {line}: {reason}"},
     "slack.import.rejected_row": {"en": "• {reason}", "nl": "• {reason}"},

@@ -81,9 +81,9 @@ async def test_discover_and_mentions_commands(capsys: pytest.CaptureFixture[str]
     mentions = json.loads(out)["mentions"]
     assert len(mentions) == 4 and all(m["linked"] is False and m["brand"] == "bakkerij jansen" for m in mentions)
     code, out, _ = cli(capsys, "mentions", "bakkerij-jansen.nl")
-    assert code == 0 and "4 page(s) mention bakkerij-jansen.nl" in out and "Bakkerij Jansen wint prijs 3." in out
+    assert code == 0 and "4 pages mention bakkerij-jansen.nl" in out and "Bakkerij Jansen wint prijs 3." in out
     code, out, _ = cli(capsys, "mentions", "bakkerij-jansen.nl", "--all", "--brand", "Jansen Brood", "--brand", "BJ Utrecht")
-    assert code == 0 and "4 mention(s)" in out
+    assert code == 0 and "4 mentions" in out
     assert json.loads(cli(capsys, "sites", "--json")[1]) and "Jansen Brood" in cli(capsys, "sites", "--json")[1]
     code, out, _ = await asyncio.to_thread(cli, capsys, "discover", "--json")  # every site of the workspace
     assert code == 0 and json.loads(out)["site"] is None and json.loads(out)["domains"] == 1

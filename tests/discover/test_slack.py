@@ -54,7 +54,7 @@ async def test_watch_discover_and_mentions_in_slack(slack: FakeSlack, local_web:
         assert "found 1 new link and 11 mentions without a link" in final and "(s)" not in final
         assert crawl.DiscoverOptions().min_delay == 1.0  # production politeness by default
         text = await say(slack, "mentions bakkerij-jansen.nl")
-        assert "11 page(s) mention bakkerij-jansen.nl" in text and "&lt;won&gt;" in text
+        assert "11 pages mention bakkerij-jansen.nl" in text and "&lt;won&gt;" in text
         await slack.wait_for(lambda: [f for f in slack.files.values() if f.completed])
         [upload] = [f for f in slack.files.values() if f.completed]
         assert upload.name == "mentions-bakkerij-jansen.nl.csv" and b"Bakkerij Jansen" in upload.content

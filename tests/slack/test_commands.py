@@ -151,7 +151,7 @@ async def test_check_url_inspects_one_page(slack: FakeSlack, web: LocalWeb, wbot
     blog.page("/review", LINK + '<footer><a rel="nofollow" href="https://www.mysite.nl/">home</a></footer>')
     await say(slack, "track mysite.nl")
     text = await say(slack, f"check {blog.url('/review')}")
-    assert "2 time(s)" in text
+    assert "2 times" in text
     assert "https://mysite.nl/shop" in text and "My Site" in text and "in the text" in text
     assert "nofollow" in text
     blog.status("/missing", 404)

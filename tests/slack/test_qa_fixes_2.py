@@ -279,3 +279,23 @@ def test_lost_links_sort_numbers_as_numbers() -> None:
     msg, _ = lost_links_message("en", "mysite.nl", links)
     text = json.dumps(msg.payload())
     assert text.index("blog.nl/m2") < text.index("blog.nl/m10")
+
+
+# ------------------------------------------------------------------ 5. counted nouns read right for one
+
+
+def test_counts_of_one_are_singular_and_no_s_in_brackets() -> None:
+    from bot.compare.render import leader_lines
+    from bot.plural import tn
+
+    assert tn("compare.anchors.head", "en", 1, site="mysite.nl", total=1) == "Anchor text of mysite.nl's 1 live link:"
+    assert tn("compare.toxic.clean_hidden", "en", 1) == "(1 clean domain not listed)"
+    assert tn("slack.import.done_short", "en", 1, domain="a.nl", added=1) == "Imported 1 new link for a.nl."
+    assert "its 1 backlink and" in tn("slack.untrack.ask", "en", 1, domain="a.nl")
+    assert "1 pagina noemt" in tn("discover.mentions_header", "nl", 1, site="a.nl")
+    assert "once" in tn("slack.inspect.title", "en", 1, url="x") and "(s)" not in tn("slack.inspect.title", "en", 2, url="x")
+    assert tn("digest.cmd.now_done", "nl", 1) == "Overzicht geplaatst voor 1 site."
+    assert "1 domein," in tn("compare.disavow.slack", "nl", 1, site="a.nl")
+    leader = {"site": "a.nl", "referring_domains": 5, "exclusive_domains": 1, "examples": []}
+    assert "1 of them links to none of the others." in leader_lines(leader, "en")[0]
+    assert "3 daarvan linken naar geen" in leader_lines({**leader, "exclusive_domains": 3}, "nl")[0]
