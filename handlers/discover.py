@@ -48,7 +48,7 @@ async def watch(cmd: router.Command) -> None:
             await cmd.reply(message(t("discover.slack.watch_empty", cmd.lang, site=site)))
             return
         user = sum(1 for e in entries if e.origin == "user")
-        lines = [t("discover.watch_header", cmd.lang, site=site, count=len(entries), user=user, auto=len(entries) - user)]
+        lines = [tn("discover.watch_header", cmd.lang, len(entries), site=site, user=user, auto=len(entries) - user)]
         lines += [f"• {escape(e.domain)} ({t(f'discover.origin.{e.origin}', cmd.lang)})" for e in entries[:60]]
         if len(entries) > 60:
             lines.append(t("discover.more", cmd.lang, count=len(entries) - 60))

@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
         print(t("discover.watch_empty", None, site=domain))
         return 0
     user = sum(1 for e in entries if e.origin == "user")
-    print(t("discover.watch_header", None, site=domain, count=len(entries), user=user, auto=len(entries) - user))
+    from bot.plural import tn
+
+    print(tn("discover.watch_header", None, len(entries), site=domain, user=user, auto=len(entries) - user))
     for entry in entries:
         print(t("discover.watch_line", None, domain=entry.domain, origin=t(f"discover.origin.{entry.origin}", None)))
     return 0

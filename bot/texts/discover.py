@@ -40,8 +40,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen van die domeinen stond op de volglijst van {site}.",
     },
     "discover.watch_header": {
-        "en": "Watch list of {site}: {count} domain(s) ({user} added by hand, {auto} linking to {site} or its competitors).",
-        "nl": "Volglijst van {site}: {count} domein(en) ({user} met de hand toegevoegd, {auto} die naar {site} of de concurrenten linken).",
+        "en": "Watch list of {site}: {count} domains ({user} added by hand, {auto} linking to {site} or its competitors).",
+        "nl": "Volglijst van {site}: {count} domeinen ({user} met de hand toegevoegd, {auto} die naar {site} of de concurrenten linken).",
+    },
+    "discover.watch_header.one": {
+        "en": "Watch list of {site}: 1 domain ({user} added by hand, {auto} linking to {site} or its competitors).",
+        "nl": "Volglijst van {site}: 1 domein ({user} met de hand toegevoegd, {auto} die naar {site} of de concurrenten linken).",
     },
     "discover.watch_empty": {
         "en": "Nothing to watch for {site} yet: import or add backlinks first, or add domains with: backlinks watch add {site} DOMAIN",

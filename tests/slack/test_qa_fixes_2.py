@@ -299,3 +299,10 @@ def test_counts_of_one_are_singular_and_no_s_in_brackets() -> None:
     leader = {"site": "a.nl", "referring_domains": 5, "exclusive_domains": 1, "examples": []}
     assert "1 of them links to none of the others." in leader_lines(leader, "en")[0]
     assert "3 daarvan linken naar geen" in leader_lines({**leader, "exclusive_domains": 3}, "nl")[0]
+
+
+def test_watch_list_header_counts_one_domain() -> None:
+    from bot.plural import tn
+
+    assert "1 domein (" in tn("discover.watch_header", "nl", 1, site="a.nl", user=1, auto=0)
+    assert "3 domains (" in tn("discover.watch_header", "en", 3, site="a.nl", user=1, auto=2)
