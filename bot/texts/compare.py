@@ -103,8 +103,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Ankerteksten van de {total} live links van {site}:",
     },
     "compare.anchors.head.one": {
-        "en": "Anchor text of {site}'s 1 live link:",
-        "nl": "Ankertekst van de 1 live link van {site}:",
+        "en": "Anchor texts of {site}'s 1 live link:",
+        "nl": "Ankerteksten van de 1 live link van {site}:",
     },
     "compare.anchors.none": {
         "en": "{site} has no live links yet, so there is no anchor profile: import backlinks and run a check first.",

@@ -288,7 +288,7 @@ def test_counts_of_one_are_singular_and_no_s_in_brackets() -> None:
     from bot.compare.render import leader_lines
     from bot.plural import tn
 
-    assert tn("compare.anchors.head", "en", 1, site="mysite.nl", total=1) == "Anchor text of mysite.nl's 1 live link:"
+    assert tn("compare.anchors.head", "en", 1, site="mysite.nl", total=1) == "Anchor texts of mysite.nl's 1 live link:"
     assert tn("compare.toxic.clean_hidden", "en", 1) == "(1 clean domain not listed)"
     assert tn("slack.import.done_short", "en", 1, domain="a.nl", added=1) == "Imported 1 new link for a.nl."
     assert "its 1 backlink and" in tn("slack.untrack.ask", "en", 1, domain="a.nl")
