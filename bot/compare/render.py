@@ -107,6 +107,7 @@ def gap_line(rank: int, item: GapDomain, lang: str) -> str:
         domain=_d(item.domain),
         links_to=", ".join(map(_d, item.links_to)),
         pages=item.pages,
+        pages_text=tn("compare.gap.pages", lang, item.pages),
         flags=("; " + ", ".join(flags)) if flags else "",
         authority=authority_text(item.authority, lang),
     )

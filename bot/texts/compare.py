@@ -84,9 +84,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen linkgat: elk domein dat live naar {competitors} linkt, linkt ook naar {site}.",
     },
     "compare.gap.line": {
-        "en": "{rank}. {domain}: links to {links_to}; {pages} page(s){flags}; authority {authority}",
-        "nl": "{rank}. {domain}: linkt naar {links_to}; {pages} pagina('s){flags}; autoriteit {authority}",
+        "en": "{rank}. {domain}: links to {links_to}; {pages_text}{flags}; authority {authority}",
+        "nl": "{rank}. {domain}: linkt naar {links_to}; {pages_text}{flags}; autoriteit {authority}",
     },
+    "compare.gap.pages": {"en": "{count} pages", "nl": "{count} pagina's"},
+    "compare.gap.pages.one": {"en": "1 page", "nl": "1 pagina"},
     "compare.gap.more": {
         "en": "… and {count} more (full list: --csv FILE).",
         "nl": "… en nog {count} (volledige lijst: --csv BESTAND).",

@@ -306,3 +306,13 @@ def test_watch_list_header_counts_one_domain() -> None:
 
     assert "1 domein (" in tn("discover.watch_header", "nl", 1, site="a.nl", user=1, auto=0)
     assert "3 domains (" in tn("discover.watch_header", "en", 3, site="a.nl", user=1, auto=2)
+
+
+def test_gap_lines_count_pages_without_brackets() -> None:
+    from bot.i18n import t
+    from bot.plural import tn
+
+    one = t("compare.gap.line", "nl", rank=1, domain="a.nl", links_to="b.nl", pages=1,
+            pages_text=tn("compare.gap.pages", "nl", 1), flags="", authority="?")
+    assert "; 1 pagina;" in one and "('s)" not in one
+    assert tn("compare.gap.pages", "en", 3) == "3 pages"
