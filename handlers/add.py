@@ -6,6 +6,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.domains import normalise_site
 from bot.i18n import t
+from bot.plural import tn
 from bot.slack.app import AppContext
 from bot.slack.blocks import escape, message
 from handlers import router
@@ -25,7 +26,7 @@ async def add(cmd: router.Command) -> None:
     links = [NewBacklink(source_url=u) for u in urls]
     refuse = not cmd.ctx.settings.allow_private_networks  # the CLI's rule (BACKLINKS_ALLOW_PRIVATE_NETWORKS lifts it)
     result = await cmd.ctx.store.call(add_backlinks, cmd.team_id, domain, links, found_by="manual", refuse_private=refuse)
-    lines = [t("slack.add.done", cmd.lang, domain=escape(domain), added=result.added, merged=result.merged)]
+    lines = [tn("slack.add.done", cmd.lang, result.added, domain=escape(domain), added=result.added, merged=result.merged)]
     for r in result.rejected[:10]:
         lines.append(t("slack.add.rejected", cmd.lang, url=escape(r.source_url), reason=store_reject_words(r.reason, cmd.lang)))
     if result.added:

@@ -63,7 +63,7 @@ async def watch(cmd: router.Command) -> None:
     else:
         changed = await store.call(repo.remove_watch, cmd.team_id, site, domains)
         key = "discover.watch_removed" if changed else "discover.watch_nothing_removed"
-    await cmd.reply(message(t(key, cmd.lang, site=site, count=len(changed), domains=", ".join(changed))))
+    await cmd.reply(message(tn(key, cmd.lang, len(changed), site=site, domains=", ".join(changed))))
 
 
 # ---------------------------------------------------------------- discover

@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.domains import clip
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from storage.backlinks import NewBacklink, add_backlinks
 
     domain = site_arg(args.site)
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         print_json({"site": domain, "added": result.added, "merged": result.merged,
                     "rejected": [{"url": r.source_url, "reason": r.reason} for r in result.rejected]})
         return 0
-    print(t("store.added", None, site=domain, added=result.added, merged=result.merged))
+    print(tn("store.added", None, result.added, site=domain, added=result.added, merged=result.merged))
     for rejected in result.rejected:
         print(t("store.rejected_url", None, url=rejected.source_url, why=t(f"store.reject.{rejected.reason}", None)))
     print(t("store.next_check", None, site=domain))

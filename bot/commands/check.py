@@ -27,10 +27,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def summary_lines(report: Any, *, baseline: bool, lang: str | None = None) -> list[str]:
     """The text a person reads at a glance: counts, what happened, the links that need attention."""
     from bot.i18n import t
+    from bot.plural import tn
 
     from bot.domains import display_domain
 
-    lines = [t("store.check_summary", lang, site=display_domain(report.site), checked=report.checked, seconds=report.duration_s,
+    lines = [tn("store.check_summary", lang, report.checked, site=display_domain(report.site), checked=report.checked, seconds=report.duration_s,
                live=report.live, missing=report.missing, lost=report.lost, blocked=report.blocked)]
     live = [l for l in report.links if l.status == "live"]
     not_followed = sum(1 for l in live if l.follow is False)
@@ -67,6 +68,7 @@ def check_page(args: argparse.Namespace) -> int:
     from bot.check.cli import open_db, print_json
     from bot.commands.inspect import _print_table
     from bot.i18n import t
+    from bot.plural import tn
     from bot.inspect import _validate_url, inspect_urls
     from storage.sites import list_sites
 
@@ -88,7 +90,7 @@ def check_page(args: argparse.Namespace) -> int:
         elif not page["links"]:
             print(t("store.check_page_none", None, sites=", ".join(targets)))
         else:
-            print(t("store.check_page_links", None, count=len(page["links"]), sites=", ".join(targets)))
+            print(tn("store.check_page_links", None, len(page["links"]), sites=", ".join(targets)))
     return 0
 
 

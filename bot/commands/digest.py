@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.digest.report import build_report
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from bot.scheduler.slots import latest_slot
     from storage.digest_repo import DigestSettings, get_settings
 
@@ -83,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
     if not totals.get("checks"):
         extra.append(t("digest.cli_no_checks", lang, site=display_domain(report.site), cmd="backlinks"))
     if totals.get("confirmed_first_check"):
-        extra.append(t("digest.cli_confirmed", lang, count=totals["confirmed_first_check"]))
+        extra.append(tn("digest.cli_confirmed", lang, totals["confirmed_first_check"]))
     if totals.get("never_live"):
-        extra.append(t("digest.cli_never_live", lang, count=totals["never_live"]))
+        extra.append(tn("digest.cli_never_live", lang, totals["never_live"]))
     if message.csv:
         extra.append(t("digest.cli_csv", lang, name=message.csv_filename, rows=len(message.csv.splitlines()) - 1))
     if extra:

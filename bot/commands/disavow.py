@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.domains import normalise_site
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from storage.db import connect
 
     db = connect(Settings.from_env().db_path)
@@ -50,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
         data = text.encode("utf-8")
         print(json.dumps({"site": site, "path": output, "domains": count, "lines": text.count("\n"), "bytes": len(data)}))
     else:
-        print(t("compare.disavow.written", "en", site=site, path=output, count=count))
+        print(tn("compare.disavow.written", "en", count, site=site, path=output))
     return 0

@@ -22,10 +22,13 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def summary_lines(report: Any, lang: str | None = None) -> list[str]:
     from bot.i18n import t
+    from bot.plural import tn
 
     scope = report.scope if report.scope != "*" else t("discover.scope_all", lang)
     lines = [t("discover.summary", lang, scope=scope, domains=report.domains, pages=report.pages, unchanged=report.unchanged,
-               failed=report.failed, listings=report.listings, seconds=report.duration_s)]
+               failed=report.failed, listings=report.listings, seconds=report.duration_s,
+               domains_text=tn("discover.n.domains", lang, report.domains), pages_text=tn("discover.n.pages", lang, report.pages),
+               listings_text=tn("discover.n.listings", lang, report.listings))]
     if report.resumed:
         lines.append(t("discover.resumed", lang))
     lines.append(t("discover.found", lang, links=len(report.new_links), mentions=report.mentions_new))
@@ -34,7 +37,7 @@ def summary_lines(report: Any, lang: str | None = None) -> list[str]:
     if len(report.new_links) > SHOW:
         lines.append(t("discover.more", lang, count=len(report.new_links) - SHOW))
     if report.deferred:
-        lines.append(t("discover.deferred", lang, count=report.deferred, budget=report.budget))
+        lines.append(tn("discover.deferred", lang, report.deferred, budget=report.budget))
     if report.new_links:
         lines.append(t("discover.next_check", lang, scope=report.scope if report.scope != "*" else "SITE"))
     return lines

@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.domains import clip
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from storage.backlinks import iter_backlinks, list_backlinks
     from storage.sites import require_site
 
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"site": domain, "rows": count, "output": args.output})
         else:
-            print(t("store.exported", None, rows=count, site=domain, path=args.output))
+            print(tn("store.exported", None, count, rows=count, site=domain, path=args.output))
         return 0
     if args.json:
         rows = [row_of(b) for b in list_backlinks(db, args.workspace, domain, status=args.status)]

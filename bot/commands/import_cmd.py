@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.domains import clip, domain_of_url, match_target
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from bot.imports import parse_export
     from storage.backlinks import NewBacklink, RejectedLink, add_backlinks
     from storage.sites import require_site
@@ -94,8 +95,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(payload)
         return 0
-    print(t("store.imported", None, site=domain, rows=parsed.rows_read, format=parsed.format.value, added=result.added,
-            merged=result.merged, duplicates=parsed.duplicates_merged, rejected=payload["rejected"]))
+    print(t("store.imported", None, site=domain, format=parsed.format.value, merged=result.merged,
+            rows_text=tn("store.n.rows", None, parsed.rows_read), added_text=tn("store.n.new_pages", None, result.added),
+            duplicates_text=tn("store.n.duplicates", None, parsed.duplicates_merged),
+            rejected_text=tn("store.n.rejected", None, payload["rejected"])))
     for row in parsed.rejected[:SHOW_REJECTED]:
         print(t("store.rejected_row", None, line=row.line, reason=row.reason))
     if len(parsed.rejected) > SHOW_REJECTED:
@@ -106,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
     if len(store_rejected) > SHOW_REJECTED:
         print(t("store.rejected_more", None, count=len(store_rejected) - SHOW_REJECTED))
     if parsed.referring_domains and not parsed.links:
-        print(t("store.referring_domains_only", None, count=len(parsed.referring_domains)))
+        print(tn("store.referring_domains_only", None, len(parsed.referring_domains)))
     elif parsed.referring_domains:
-        print(t("store.referring_domains_too", None, count=len(parsed.referring_domains)))
+        print(tn("store.referring_domains_too", None, len(parsed.referring_domains)))
     if result.added or result.merged:
         print(t("store.next_check", None, site=domain))
     return 0

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.check.cli import open_db, print_json, site_arg
     from bot.errors import UserInputError
     from bot.i18n import t
+    from bot.plural import tn
     from storage import discover_repo as repo
 
     domain = site_arg(args.site)
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             print_json({"site": domain, "action": args.action, "domains": changed,
                         "watch": [w.to_dict() for w in repo.list_watch(db, args.workspace, domain)]})
         else:
-            print(t(key, None, site=domain, count=len(changed), domains=", ".join(changed)))
+            print(tn(key, None, len(changed), site=domain, domains=", ".join(changed)))
         return 0
     repo.refresh_auto_watch(db, args.workspace, domain)
     entries = repo.list_watch(db, args.workspace, domain)

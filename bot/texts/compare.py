@@ -222,8 +222,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- disavow
     "compare.disavow.written": {
-        "en": "Disavow file for {site} written to {path}: {count} domain(s), only the ones you marked. Upload it in Google Search Console.",
-        "nl": "Disavow-bestand voor {site} geschreven naar {path}: {count} domein(en), alleen wat je markeerde. Upload het in Google Search Console.",
+        "en": "Disavow file for {site} written to {path}: {count} domains, only the ones you marked. Upload it in Google Search Console.",
+        "nl": "Disavow-bestand voor {site} geschreven naar {path}: {count} domeinen, alleen wat je markeerde. Upload het in Google Search Console.",
+    },
+    "compare.disavow.written.one": {
+        "en": "Disavow file for {site} written to {path}: 1 domain, only the one you marked. Upload it in Google Search Console.",
+        "nl": "Disavow-bestand voor {site} geschreven naar {path}: 1 domein, alleen wat je markeerde. Upload het in Google Search Console.",
     },
     "compare.disavow.nothing_marked": {
         "en": "Nothing is marked for disavow for {site}; review `{cmd} toxic {site}` and mark domains with `{cmd} toxic mark {site} DOMAIN disavow`.",

@@ -194,12 +194,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Geen voltooide controle van {site} in deze periode; voer uit: {cmd} check {site}",
     },
     "digest.cli_confirmed": {
-        "en": "{count} known link(s) confirmed live at their first check (imported or added: not counted as new).",
-        "nl": "{count} bekende link(s) bevestigd bij hun eerste controle (geïmporteerd of toegevoegd: niet als nieuw geteld).",
+        "en": "{count} known links confirmed live at their first check (imported or added: not counted as new).",
+        "nl": "{count} bekende links bevestigd bij hun eerste controle (geïmporteerd of toegevoegd: niet als nieuw geteld).",
+    },
+    "digest.cli_confirmed.one": {
+        "en": "1 known link confirmed live at its first check (imported or added: not counted as new).",
+        "nl": "1 bekende link bevestigd bij de eerste controle (geïmporteerd of toegevoegd: niet als nieuw geteld).",
     },
     "digest.cli_never_live": {
-        "en": "{count} page(s) never linked when checked (not counted as lost).",
-        "nl": "{count} pagina('s) linkten bij geen enkele controle (niet als verloren geteld).",
+        "en": "{count} pages never linked when checked (not counted as lost).",
+        "nl": "{count} pagina's linkten bij geen enkele controle (niet als verloren geteld).",
+    },
+    "digest.cli_never_live.one": {
+        "en": "1 page never linked when checked (not counted as lost).",
+        "nl": "1 pagina linkte bij geen enkele controle (niet als verloren geteld).",
     },
     "digest.cli_csv": {
         "en": "The Slack digest attaches the full list as {name} ({rows} rows).",

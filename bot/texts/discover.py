@@ -24,8 +24,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # watch list
     "discover.watch_added": {
-        "en": "Watching {count} more domain(s) for {site}: {domains}.",
-        "nl": "Voor {site} worden {count} domein(en) extra gevolgd: {domains}.",
+        "en": "Watching {count} more domains for {site}: {domains}.",
+        "nl": "Voor {site} worden {count} domeinen extra gevolgd: {domains}.",
+    },
+    "discover.watch_added.one": {
+        "en": "Watching 1 more domain for {site}: {domains}.",
+        "nl": "Voor {site} wordt 1 domein extra gevolgd: {domains}.",
     },
     "discover.watch_nothing_added": {
         "en": "Those domains were already watched for {site}.",
@@ -59,11 +63,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "discover.origin.auto": {"en": "links to you or a competitor", "nl": "linkt naar jou of een concurrent"},
     # discovery run
     "discover.summary": {
-        "en": "Discovery for {scope}: read {domains} domain(s), {pages} page(s) ({unchanged} unchanged, {failed} failed), "
-        "{listings} sitemap/feed/home request(s) in {seconds:.1f} s.",
-        "nl": "Zoektocht voor {scope}: {domains} domein(en) gelezen, {pages} pagina('s) ({unchanged} ongewijzigd, {failed} mislukt), "
-        "{listings} sitemap-/feed-/homepageverzoek(en) in {seconds:.1f} s.",
+        "en": "Discovery for {scope}: read {domains_text}, {pages_text} ({unchanged} unchanged, {failed} failed), "
+        "{listings_text} in {seconds:.1f} s.",
+        "nl": "Zoektocht voor {scope}: {domains_text} gelezen, {pages_text} ({unchanged} ongewijzigd, {failed} mislukt), "
+        "{listings_text} in {seconds:.1f} s.",
     },
+    # counted nouns inside discover.summary (bot.plural.tn picks the .one variant)
+    "discover.n.domains": {"en": "{count} domains", "nl": "{count} domeinen"},
+    "discover.n.domains.one": {"en": "1 domain", "nl": "1 domein"},
+    "discover.n.pages": {"en": "{count} pages", "nl": "{count} pagina's"},
+    "discover.n.pages.one": {"en": "1 page", "nl": "1 pagina"},
+    "discover.n.listings": {"en": "{count} sitemap/feed/home requests", "nl": "{count} sitemap-/feed-/homepageverzoeken"},
+    "discover.n.listings.one": {"en": "1 sitemap/feed/home request", "nl": "1 sitemap-/feed-/homepageverzoek"},
     "discover.found": {
         "en": "New backlinks: {links}. New unlinked mentions: {mentions}.",
         "nl": "Nieuwe backlinks: {links}. Nieuwe vermeldingen zonder link: {mentions}.",
@@ -73,8 +84,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "  + {source_url} -> {target_url} ({kind})",
     },
     "discover.deferred": {
-        "en": "{count} page(s) did not fit in this run's budget of {budget}; the next run reads them.",
-        "nl": "{count} pagina('s) pasten niet in het budget van {budget} van deze ronde; de volgende ronde leest ze.",
+        "en": "{count} pages did not fit in this run's budget of {budget}; the next run reads them.",
+        "nl": "{count} pagina's pasten niet in het budget van {budget} van deze ronde; de volgende ronde leest ze.",
+    },
+    "discover.deferred.one": {
+        "en": "1 page did not fit in this run's budget of {budget}; the next run reads it.",
+        "nl": "1 pagina paste niet in het budget van {budget} van deze ronde; de volgende ronde leest die.",
     },
     "discover.resumed": {
         "en": "An earlier interrupted run was resumed; pages it had read were not read again.",

@@ -160,8 +160,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---------------------------------------------------------------- add
     "slack.add.done": {
-        "en": "*{domain}*: {added} new page(s) added, {merged} already known.",
-        "nl": "*{domain}*: {added} nieuwe pagina('s) toegevoegd, {merged} waren al bekend.",
+        "en": "*{domain}*: {added} new pages added, {merged} already known.",
+        "nl": "*{domain}*: {added} nieuwe pagina's toegevoegd, {merged} waren al bekend.",
+    },
+    "slack.add.done.one": {
+        "en": "*{domain}*: 1 new page added, {merged} already known.",
+        "nl": "*{domain}*: 1 nieuwe pagina toegevoegd, {merged} waren al bekend.",
     },
     "slack.add.rejected": {"en": "• skipped {url}: {reason}", "nl": "• overgeslagen {url}: {reason}"},
     "slack.add.reject.invalid-url": {"en": "not a web address", "nl": "geen webadres"},

@@ -108,8 +108,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "store.never": {"en": "never", "nl": "nooit"},
     # add / import
     "store.added": {
-        "en": "{site}: {added} page(s) added, {merged} already known.",
-        "nl": "{site}: {added} pagina('s) toegevoegd, {merged} waren al bekend.",
+        "en": "{site}: {added} pages added, {merged} already known.",
+        "nl": "{site}: {added} pagina's toegevoegd, {merged} waren al bekend.",
+    },
+    "store.added.one": {
+        "en": "{site}: 1 page added, {merged} already known.",
+        "nl": "{site}: 1 pagina toegevoegd, {merged} waren al bekend.",
     },
     "store.rejected_url": {
         "en": "  skipped {url}: {why}",
@@ -127,9 +131,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "store.reject.same-site": {"en": "a page of the site itself, not a backlink", "nl": "een pagina van de site zelf, geen backlink"},
     "store.imported": {
-        "en": "{site}: read {rows} row(s) as {format}; {added} new page(s), {merged} already known, {duplicates} duplicate(s) merged, {rejected} row(s) rejected.",
-        "nl": "{site}: {rows} rij(en) gelezen als {format}; {added} nieuwe pagina('s), {merged} al bekend, {duplicates} dubbele samengevoegd, {rejected} rij(en) afgewezen.",
+        "en": "{site}: read {rows_text} as {format}; {added_text}, {merged} already known, {duplicates_text}, {rejected_text}.",
+        "nl": "{site}: {rows_text} gelezen als {format}; {added_text}, {merged} al bekend, {duplicates_text}, {rejected_text}.",
     },
+    # counted nouns inside store.imported (bot.plural.tn picks the .one variant)
+    "store.n.rows": {"en": "{count} rows", "nl": "{count} rijen"},
+    "store.n.rows.one": {"en": "1 row", "nl": "1 rij"},
+    "store.n.new_pages": {"en": "{count} new pages", "nl": "{count} nieuwe pagina's"},
+    "store.n.new_pages.one": {"en": "1 new page", "nl": "1 nieuwe pagina"},
+    "store.n.duplicates": {"en": "{count} duplicates merged", "nl": "{count} dubbele samengevoegd"},
+    "store.n.duplicates.one": {"en": "1 duplicate merged", "nl": "1 dubbele samengevoegd"},
+    "store.n.rejected": {"en": "{count} rows rejected", "nl": "{count} rijen afgewezen"},
+    "store.n.rejected.one": {"en": "1 row rejected", "nl": "1 rij afgewezen"},
     "store.rejected_row": {
         "en": "  line {line}: {reason}",
         "nl": "  regel {line}: {reason}",
@@ -139,12 +152,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "  ... en nog {count}.",
     },
     "store.referring_domains_only": {
-        "en": "This file lists {count} referring site(s) but no pages, so there is nothing to check. In Search Console, export 'Latest links' instead.",
-        "nl": "Dit bestand noemt {count} verwijzende site(s) maar geen pagina's, dus er valt niets te controleren. Exporteer in Search Console liever 'Nieuwste links'.",
+        "en": "This file lists {count} referring sites but no pages, so there is nothing to check. In Search Console, export 'Latest links' instead.",
+        "nl": "Dit bestand noemt {count} verwijzende sites maar geen pagina's, dus er valt niets te controleren. Exporteer in Search Console liever 'Nieuwste links'.",
+    },
+    "store.referring_domains_only.one": {
+        "en": "This file lists 1 referring site but no pages, so there is nothing to check. In Search Console, export 'Latest links' instead.",
+        "nl": "Dit bestand noemt 1 verwijzende site maar geen pagina's, dus er valt niets te controleren. Exporteer in Search Console liever 'Nieuwste links'.",
     },
     "store.referring_domains_too": {
-        "en": "The file also lists {count} referring site(s) without pages; only pages can be checked, so those rows are counted but not stored.",
-        "nl": "Het bestand noemt ook {count} verwijzende site(s) zonder pagina's; alleen pagina's kunnen worden gecontroleerd, dus die rijen zijn geteld maar niet opgeslagen.",
+        "en": "The file also lists {count} referring sites without pages; only pages can be checked, so those rows are counted but not stored.",
+        "nl": "Het bestand noemt ook {count} verwijzende sites zonder pagina's; alleen pagina's kunnen worden gecontroleerd, dus die rijen zijn geteld maar niet opgeslagen.",
+    },
+    "store.referring_domains_too.one": {
+        "en": "The file also lists 1 referring site without pages; only pages can be checked, so that row is counted but not stored.",
+        "nl": "Het bestand noemt ook 1 verwijzende site zonder pagina's; alleen pagina's kunnen worden gecontroleerd, dus die rij is geteld maar niet opgeslagen.",
     },
     "store.next_check": {
         "en": "Next: backlinks check {site}",
@@ -152,13 +173,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # export
     "store.exported": {
-        "en": "Wrote {rows} backlink(s) of {site} to {path}.",
-        "nl": "{rows} backlink(s) van {site} geschreven naar {path}.",
+        "en": "Wrote {rows} backlinks of {site} to {path}.",
+        "nl": "{rows} backlinks van {site} geschreven naar {path}.",
+    },
+    "store.exported.one": {
+        "en": "Wrote 1 backlink of {site} to {path}.",
+        "nl": "1 backlink van {site} geschreven naar {path}.",
     },
     # check
     "store.check_page_links": {
-        "en": "{count} link(s) on this page to your tracked sites ({sites}).",
-        "nl": "{count} link(s) op deze pagina naar je gevolgde sites ({sites}).",
+        "en": "{count} links on this page to your tracked sites ({sites}).",
+        "nl": "{count} links op deze pagina naar je gevolgde sites ({sites}).",
+    },
+    "store.check_page_links.one": {
+        "en": "1 link on this page to your tracked sites ({sites}).",
+        "nl": "1 link op deze pagina naar je gevolgde sites ({sites}).",
     },
     "store.check_page_none": {
         "en": "This page does not link to your tracked sites ({sites}).",
@@ -173,8 +202,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{site} heeft nog geen backlinks om te controleren; voeg ze toe met {cmd} import {site} BESTAND of {cmd} add {site} URL.",
     },
     "store.check_summary": {
-        "en": "{site}: checked {checked} page(s) in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
-        "nl": "{site}: {checked} pagina('s) gecontroleerd in {seconds:.1f} s: {live} live, {missing} ontbreekt, {lost} verloren, {blocked} geblokkeerd.",
+        "en": "{site}: checked {checked} pages in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
+        "nl": "{site}: {checked} pagina's gecontroleerd in {seconds:.1f} s: {live} live, {missing} ontbreekt, {lost} verloren, {blocked} geblokkeerd.",
+    },
+    "store.check_summary.one": {
+        "en": "{site}: checked 1 page in {seconds:.1f} s: {live} live, {missing} missing, {lost} lost, {blocked} blocked.",
+        "nl": "{site}: 1 pagina gecontroleerd in {seconds:.1f} s: {live} live, {missing} ontbreekt, {lost} verloren, {blocked} geblokkeerd.",
     },
     "store.check_follow": {
         "en": "Of the live links, {followed} pass ranking value (follow) and {not_followed} do not (nofollow, sponsored or ugc).",

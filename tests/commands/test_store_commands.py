@@ -161,7 +161,7 @@ async def test_check_and_digest_commands_against_a_local_web(capsys, local_web: 
     hosts[0].page("/a", article(None))
     code, out, _ = await asyncio.to_thread(cli, "check", "mysite.nl")
     assert code == 0
-    assert "checked 3 page(s)" in out and "1 live, 1 missing, 1 lost" in out
+    assert "checked 3 pages" in out and "1 live, 1 missing, 1 lost" in out
     assert "the page is gone (404/410)" in out and "the page no longer links to the site" in out
 
     digest = json.loads(cli("digest", "mysite.nl", "--json")[1])
@@ -222,7 +222,7 @@ async def test_check_url_inspects_one_page_against_tracked_sites(capsys, local_w
     assert [(l["href"], l["anchor"]) for l in page["links"]] == [("https://mysite.nl/shop", "Shop")]
     assert page["tracked_sites"] == ["mysite.nl"]
     code, out, _ = await asyncio.to_thread(cli, "check", blog.direct_url("/post"))
-    assert code == 0 and "1 link(s) on this page to your tracked sites (mysite.nl)" in out
+    assert code == 0 and "1 link on this page to your tracked sites (mysite.nl)" in out
     assert "error" not in out and "not tracked" not in out
     # a bare site name is still the site check
     code, out, _ = cli("check", "mysite.nl")

@@ -124,7 +124,7 @@ async def test_track_import_check_lose_return_export_digest(capsys, local_web: L
     imported = await cli_json(capsys, "import", "mysite.nl", "gsc.csv")
     assert (imported["format"], imported["added"], imported["merged"]) == ("gsc-latest", 2, 1)
     code, out, _ = await cli(capsys, "add", "mysite.nl", e)
-    assert code == 0 and "1 page(s) added" in out and "backlinks check mysite.nl" in out
+    assert code == 0 and "1 page added" in out and "backlinks check mysite.nl" in out
     assert (await cli_json(capsys, "sites"))["sites"][0]["pending"] == 5
 
     # first check: everything live, with kind, placement and anchor
@@ -163,7 +163,7 @@ async def test_track_import_check_lose_return_export_digest(capsys, local_web: L
 
     # export: the current state as CSV (to a file and to standard output, filtered by status)
     code, out, _ = await cli(capsys, "export", "mysite.nl", "--output", "state.csv")
-    assert code == 0 and "5 backlink(s)" in out
+    assert code == 0 and "5 backlinks" in out
     rows = {row["source_url"]: row for row in csv.DictReader(io.StringIO((tmp_path / "state.csv").read_text(encoding="utf-8")))}
     assert set(rows) == {a, b, c, d, e}
     assert (rows[a]["status"], rows[a]["reason"]) == ("lost", "link-removed")

@@ -166,7 +166,7 @@ async def test_own_site_journey_with_buttons_and_csv(slack: FakeSlack, web: Loca
     assert "I now follow *mysite.nl* and post its news in <#C9>" in text and "/backlinks import mysite.nl" in text
     # add pages by hand, with a Slack link, one page of the site itself and one non-URL
     text = await say(slack, f"add mysite.nl {url('/p0')} <{url('/p1')}|blog.example/p1> https://mysite.nl/self notaurl")
-    assert "2 new page(s) added" in text and "a page of the site itself" in text
+    assert "2 new pages added" in text and "a page of the site itself" in text
 
     # a file in a DM after `/backlinks import`: imported with counts and rejected rows
     await say(slack, "import mysite.nl")
@@ -353,7 +353,7 @@ async def test_digest_settings_and_discovery_commands(slack: FakeSlack, wbot: Ru
     assert_readable({"text": digest.text, "blocks": digest.blocks})
     assert "Quiet week for mysite.nl" in digest.text
     # watch list
-    assert "Watching 1 more domain(s) for mysite.nl: gemeente-utrecht.nl" in await say(slack, "watch add mysite.nl gemeente-utrecht.nl")
+    assert "Watching 1 more domain for mysite.nl: gemeente-utrecht.nl" in await say(slack, "watch add mysite.nl gemeente-utrecht.nl")
     assert "gemeente-utrecht.nl" in await say(slack, "watch list mysite.nl")
     assert "Try it like this" in await say(slack, "watch")
 
@@ -574,7 +574,7 @@ async def test_slack_add_refuses_private_addresses_like_the_cli(slack: FakeSlack
     try:
         await say(slack, "track mysite.nl")
         text = await say(slack, "add mysite.nl http://10.0.0.5/page http://localhost/x")
-        assert "0 new page(s) added" in text and "private-address" not in text
+        assert "0 new pages added" in text and "private-address" not in text
     finally:
         await running.stop()
 

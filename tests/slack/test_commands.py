@@ -72,10 +72,10 @@ async def test_track_sites_untrack(slack: FakeSlack, wbot: Running) -> None:
 async def test_add_reports_counts_and_rejections(slack: FakeSlack, wbot: Running) -> None:
     await say(slack, "track mysite.nl")
     text = await say(slack, "add mysite.nl https://blog.example/a <https://blog.example/b|blog.example/b> https://mysite.nl/self notaurl")
-    assert "2 new page(s) added" in text
+    assert "2 new pages added" in text
     assert "a page of the site itself" in text
     text = await say(slack, "add mysite.nl https://blog.example/a")
-    assert "0 new page(s) added, 1 already known" in text
+    assert "0 new pages added, 1 already known" in text
     assert "not tracked" in (await say(slack, "add other.nl https://blog.example/a")).lower() or "track" in response_text(slack)
 
 

@@ -386,14 +386,14 @@ async def test_slack_add_refuses_private_addresses_unless_allowed(slack: FakeSla
     try:
         await say(slack, "track mysite.nl")
         text = await say(slack, "add mysite.nl http://10.0.0.5/page http://localhost/x https://blog.nl/a")
-        assert "1 new page(s) added" in text and "a private or local address" in text and "private-address" not in text
+        assert "1 new page added" in text and "a private or local address" in text and "private-address" not in text
     finally:
         await running.stop()
 
 
 async def test_slack_add_accepts_private_addresses_when_allowed(slack: FakeSlack, qbot: Running) -> None:
     await say(slack, "track mysite.nl")
-    assert "1 new page(s) added" in await say(slack, "add mysite.nl http://127.0.0.1:9/page")
+    assert "1 new page added" in await say(slack, "add mysite.nl http://127.0.0.1:9/page")
 
 
 def test_home_counts_use_singular_for_one() -> None:
