@@ -186,6 +186,14 @@ def _quiet_token_warning() -> None:
         bolt.addFilter(_ClientCarriesTheToken())
 
 
+def uninstalled_message() -> str:
+    """What a person sees when their workspace has no installation any more (Bolt's authorize failure):
+    English and Dutch together, since the workspace's language setting was removed with it."""
+    from bot.i18n import t
+
+    return f":warning: {t('slack.uninstalled', 'en')}\n{t('slack.uninstalled', 'nl')}"
+
+
 def build_app(
     settings: Settings,
     store: Store,
@@ -217,6 +225,7 @@ def build_app(
         client=client,
         signing_secret=settings.slack_signing_secret or "",
         process_before_response=False,
+        user_facing_authorize_error_message=uninstalled_message(),
         **kwargs,
     )
     ctx = AppContext(

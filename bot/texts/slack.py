@@ -158,6 +158,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "*{domain}*{role}{channel}\n{live_links} from {sites} · {lost} lost · last check: {last}",
         "nl": "*{domain}*{role}{channel}\n{live_links} van {sites} · {lost} verloren · laatste controle: {last}",
     },
+    # ---------------------------------------------------------------- uninstalled workspace
+    # Bolt answers with this (instead of its English default) when a workspace has no installation any more;
+    # the workspace's language setting went with the uninstall, so the reply carries both languages.
+    "slack.uninstalled": {
+        "en": "This workspace has no Backlinks installation any more; reinstall the app to use it.",
+        "nl": "Deze workspace heeft geen Backlinks-installatie meer; installeer de app opnieuw om hem te gebruiken.",
+    },
     # ---------------------------------------------------------------- add
     "slack.add.done": {
         "en": "*{domain}*: {added} new pages added, {merged} already known.",

@@ -132,9 +132,16 @@ async def test_two_workspaces_never_see_each_other_and_uninstall_purges_one(slac
         assert team_rows(db_path, "T1") == 0
         assert "beta.nl" in await slash_http(slack, running, "sites", "T2")
         assert team_rows(db_path, "T2") > 0
-        # T1 has no installation any more: its commands are not served
+        # T1 has no installation any more: its commands are not served, and the person is told so briefly in
+        # both languages (not Bolt's English "We apologize, but for some unknown reason ...")
+        before = len(slack.responses)
         status, text, _ = await post_signed(events_url(running), form_body(slack.slash_payload("sites", team="T1")), SIGNING_SECRET)
-        assert "alpha.nl" not in text
+        assert status == 200 and "alpha.nl" not in text
+        await slack.wait_for(lambda: len(slack.responses) > before)
+        reply = slack.responses[-1]["text"]
+        assert "no Backlinks installation any more; reinstall the app" in reply
+        assert "geen Backlinks-installatie meer; installeer de app opnieuw" in reply
+        assert "apologize" not in reply and "alpha.nl" not in reply
     finally:
         await running.stop()
 
