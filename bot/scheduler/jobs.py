@@ -110,6 +110,7 @@ class DigestScheduler:
         self._running: set[asyncio.Task[Any]] = set()
         self._pending: set[asyncio.Task[Any]] = set()
         self._discoveries: set[asyncio.Task[Any]] = set()
+        self._stopping = False
 
     # ------------------------------------------------------------ lifecycle
 
@@ -132,6 +133,7 @@ class DigestScheduler:
         A digest cancelled between its post and its record is the crash case: the ledger's recovery
         rule settles it at the next start. Claims and records are single transactions, so nothing
         is half-written."""
+        self._stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # AsyncIOScheduler shuts down via call_soon
@@ -145,12 +147,19 @@ class DigestScheduler:
 
     @contextlib.contextmanager
     def _tracked(self) -> Iterator[None]:
-        """Mark the current task as a running job body (cancelled by :meth:`shutdown`)."""
+        """Mark the current task as a running job body (cancelled by :meth:`shutdown`).
+
+        A body cancelled by our own shutdown ends quietly: raised into APScheduler, the cancellation
+        would be logged as a failed job with a traceback at every stop."""
         task = asyncio.current_task()
         if task is not None:
             self._running.add(task)
         try:
             yield
+        except asyncio.CancelledError:
+            if not self._stopping:
+                raise
+            log.info("job body cancelled at shutdown")
         finally:
             if task is not None:
                 self._running.discard(task)
