@@ -202,25 +202,24 @@ def set_site_terms(
     return require_site(db, team_id, domain)
 
 
-def competitors_of(db: sqlite_utils.Database, team_id: str, domain: str) -> list[Site]:
-    """The competitors recorded for ``domain`` (which must be tracked)."""
+def _linked_sites(db: sqlite_utils.Database, team_id: str, domain: str, *, competitors: bool) -> list[Site]:
+    """Sites on the other side of ``site_competitors`` from ``domain`` (which must be tracked)."""
     site = require_site(db, team_id, domain)
+    other, this = ("competitor_id", "site_id") if competitors else ("site_id", "competitor_id")
     rows = db.execute(
         f"SELECT {', '.join('s.' + c.strip() for c in _COLUMNS.split(','))} FROM site_competitors sc "
-        "JOIN sites s ON s.id = sc.competitor_id AND s.team_id = sc.team_id "
-        "WHERE sc.team_id = ? AND sc.site_id = ? ORDER BY s.domain",
+        f"JOIN sites s ON s.id = sc.{other} AND s.team_id = sc.team_id "
+        f"WHERE sc.team_id = ? AND sc.{this} = ? ORDER BY s.domain",
         [team_id, site.id],
     ).fetchall()
     return [_site(row) for row in rows]
+
+
+def competitors_of(db: sqlite_utils.Database, team_id: str, domain: str) -> list[Site]:
+    """The competitors recorded for ``domain`` (which must be tracked)."""
+    return _linked_sites(db, team_id, domain, competitors=True)
 
 
 def competitor_owners(db: sqlite_utils.Database, team_id: str, domain: str) -> list[Site]:
     """The sites that ``domain`` is recorded as a competitor of."""
-    site = require_site(db, team_id, domain)
-    rows = db.execute(
-        f"SELECT {', '.join('s.' + c.strip() for c in _COLUMNS.split(','))} FROM site_competitors sc "
-        "JOIN sites s ON s.id = sc.site_id AND s.team_id = sc.team_id "
-        "WHERE sc.team_id = ? AND sc.competitor_id = ? ORDER BY s.domain",
-        [team_id, site.id],
-    ).fetchall()
-    return [_site(row) for row in rows]
+    return _linked_sites(db, team_id, domain, competitors=False)

@@ -401,31 +401,26 @@ class DigestRunner:
             if not manual:
                 await self._mark_failed(team_id, site_id, week, f"internal: {type(err).__name__}")
             raise
+        def post(to: str) -> Any:
+            return self._call(
+                client.chat_postMessage,
+                channel=to,
+                text=message.text,
+                blocks=message.blocks,
+                metadata=ledger.marker(team_id, site_id, week),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+
         try:
             try:
-                response = await self._call(
-                    client.chat_postMessage,
-                    channel=channel,
-                    text=message.text,
-                    blocks=message.blocks,
-                    metadata=ledger.marker(team_id, site_id, week),
-                    unfurl_links=False,
-                    unfurl_media=False,
-                )
+                response = await post(channel)
             except SlackApiError as err:
                 dm = self._dm_fallback(settings, site, channel, slack_error_code(err))
                 if dm is None:
                     raise
                 # the channel where `track` was run is only a guess: the bot may not be in it
-                response = await self._call(
-                    client.chat_postMessage,
-                    channel=dm,
-                    text=message.text,
-                    blocks=message.blocks,
-                    metadata=ledger.marker(team_id, site_id, week),
-                    unfurl_links=False,
-                    unfurl_media=False,
-                )
+                response = await post(dm)
         except SlackApiError as err:
             code = slack_error_code(err)
             if not manual:
