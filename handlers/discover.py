@@ -16,7 +16,7 @@ from bot.errors import BacklinksError
 from bot.i18n import t
 from bot.plural import tn
 from bot.slack.app import AppContext
-from bot.slack.blocks import Message, escape, message, section
+from bot.slack.blocks import Message, error_message, escape, message, section
 from bot.slack.progress import ThrottledProgress
 from handlers import router
 
@@ -132,7 +132,7 @@ async def run_discovery(cmd: router.Command, domain: str, channel: str, ts: str,
         raise
     except BacklinksError as err:
         await progress.close()
-        await ctx.update(client, channel, ts, message(t("slack.error", lang, message=str(err))))
+        await ctx.update(client, channel, ts, error_message(err, lang))
     except Exception:
         await progress.close()
         log.exception("discovery for %s failed", domain)

@@ -145,7 +145,7 @@ async def test_run_does_not_log_the_bolt_token_warning(slack: FakeSlack, tmp_pat
 
 async def test_store_errors_in_slack_are_dutch_with_the_slash_command(slack: FakeSlack, qbot: Running) -> None:
     await say(slack, "track mijnsite.nl", user="U2")
-    for command in ("check nope.nl", "export nope.nl", "compare nope.nl", "anchors nope.nl"):
+    for command in ("check nope.nl", "export nope.nl", "compare nope.nl", "anchors nope.nl", "discover nope.nl"):
         text = await say(slack, command, user="U2")
         assert "nope.nl wordt in deze werkruimte niet gevolgd; begin met: /backlinks track nope.nl" in text, (command, text)
     text = await say(slack, "check nope.nl", user="U1")
